@@ -1,0 +1,73 @@
+namespace FokkerPlanckGrid.Schemes;
+
+/// <summary>
+/// The implicit step of one line of n cells in flux form. With face coefficients cL[f], cR[f] of face f = 0..n
+/// (face f between cells f-1 and f; the walls f = 0 and f = n carry zero flux: their coefficients must be 0)
+/// the step (I + dtau A) v_new = v_old reads, for cell i,
+/// <code>
+///   -cL[i] v_{i-1} + (1 + cL[i+1] - cR[i]) v_i + cR[i+1] v_{i+1} = v_old_i.
+/// </code>
+/// Why it is a Markov step, for every dtau: cL &gt;= 0 &gt;= cR makes the off-diagonals non-positive and the matrix
+/// strictly column diagonally dominant with every column summing to exactly 1 (column i: 1 + cL[i+1] - cR[i]
+/// - cL[i+1] + cR[i]); such an M-matrix has an entrywise non-negative inverse whose columns sum to 1.
+/// Why the floating-point solve keeps it: the Thomas recurrence
+/// <code>
+///   m_i = 1 + cL[i+1] - cR[i] + cL[i] c'_{i-1},   c'_i = cR[i+1] / m_i,   d'_i = (v_i + cL[i] d'_{i-1}) / m_i,
+///   v_i = d'_i - c'_i v_{i+1}
+/// </code>
+/// has m_i &gt;= 1 + cL[i+1] (because cL[i] |c'_{i-1}| &lt;= |cR[i]| cL[i] / (1 + cL[i]) &lt; |cR[i]|), c' &lt;= 0 and
+/// d' &gt;= 0, so every operation adds non-negative numbers: v_new &gt;= 0 holds exactly in floating point. One division
+/// per cell (1 / m_i).
+/// </summary>
+public static class Tridiagonal
+{
+    /// <summary>
+    /// Zeroes the wall coefficients of a line of n cells whose faces are <paramref name="stride"/> apart.</summary>
+    public static void ZeroWalls(Span<double> cL, Span<double> cR, int n, int stride = 1)
+    {
+        cL[0] = cR[0] = 0;
+        cL[n * stride] = cR[n * stride] = 0;
+    }
+
+    /// <summary>
+    /// Solves one contiguous line in place. <paramref name="cL"/>, <paramref name="cR"/> have n+1 entries (faces);
+    /// <paramref name="scratch"/> needs n entries.
+    /// </summary>
+    public static void SolveLine(ReadOnlySpan<double> cL, ReadOnlySpan<double> cR, Span<double> v, Span<double> scratch)
+    {
+        int n = v.Length;
+        double cPrev = 0, dPrev = 0, cLi = cL[0];
+        for (int i = 0; i < n; i++)
+        {
+            double cRi = cR[i], cLn = cL[i + 1], cRn = cR[i + 1];
+            double r = 1.0 / (1.0 + cLn - cRi + cLi * cPrev);
+            cPrev = cRn * r;
+            dPrev = (v[i] + cLi * dPrev) * r;
+            scratch[i] = cPrev;
+            v[i] = dPrev;
+            cLi = cLn;
+        }
+        for (int i = n - 2; i >= 0; i--) v[i] -= scratch[i] * v[i + 1];
+    }
+
+    /// <summary>
+    /// Solves one line of cells spaced <paramref name="stride"/> apart (cell i at v[i * stride]) whose face coefficients
+    /// are spaced likewise (face f at cL[f * stride]); scratch needs n entries.
+    /// </summary>
+    public static void SolveStridedLine(ReadOnlySpan<double> cL, ReadOnlySpan<double> cR, Span<double> v, int n, int stride,
+        Span<double> scratch)
+    {
+        double cPrev = 0, dPrev = 0, cLi = cL[0];
+        for (int i = 0; i < n; i++)
+        {
+            double cRi = cR[i * stride], cLn = cL[(i + 1) * stride], cRn = cR[(i + 1) * stride];
+            double r = 1.0 / (1.0 + cLn - cRi + cLi * cPrev);
+            cPrev = cRn * r;
+            dPrev = (v[i * stride] + cLi * dPrev) * r;
+            scratch[i] = cPrev;
+            v[i * stride] = dPrev;
+            cLi = cLn;
+        }
+        for (int i = n - 2; i >= 0; i--) v[i * stride] -= scratch[i] * v[(i + 1) * stride];
+    }
+}
