@@ -150,8 +150,9 @@ public class CaseFileParseTests
     {
         var (c, _) = CaseFile.Parse(Minimal, ["terminal.kind=gaussian"]);
 
-        Assert.Equal(new GaussianTerminalSpec(c.Terminal is GaussianTerminalSpec g ? g.Mean : [], 2.0), c.Terminal);
-        Assert.Equal([0.0], ((GaussianTerminalSpec)c.Terminal).Mean);
+        var g = Assert.IsType<GaussianTerminalSpec>(c.Terminal);
+        Assert.Equal([0.0], g.Mean);
+        Assert.Equal(2.0, g.Variance); // 2T, the usual prior N(0, 2T)
     }
 
     [Fact]
