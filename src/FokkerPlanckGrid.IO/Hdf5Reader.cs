@@ -67,7 +67,8 @@ public static class Hdf5Reader
     {
         using var h5 = Open(file);
         var attribute = Attribute(h5, file, objectPath, name);
-        if (attribute.Type.Class != H5DataTypeClass.String)
+        // variable-length strings have class VariableLength in HDF5, fixed-length ones class String
+        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
             throw new InvalidDataException($"{file}: attribute {name} of {objectPath} is {attribute.Type.Class}, not a string");
         return attribute.Read<string>();
     }
