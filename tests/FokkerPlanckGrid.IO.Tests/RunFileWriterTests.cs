@@ -39,7 +39,7 @@ public sealed class RunFileWriterTests : IDisposable
             Assert.Equal([3, .. SliceShape(grid)], shape);
             Assert.Equal(Bits(Stacked(grid, 3, offset)), Bits(data));
         }
-        Assert.Equal(Bits([Time(0), Time(1), Time(2)]), Bits(Hdf5Reader.ReadDoubles(path, Hdf5Layout.SnapshotsT).Data));
+        Assert.Equal(Bits([RunFiles.Time(0), RunFiles.Time(1), RunFiles.Time(2)]), Bits(Hdf5Reader.ReadDoubles(path, Hdf5Layout.SnapshotsT).Data));
         foreach (var entry in SampleDiagnostics(7, 3))
         {
             var (data, shape) = Hdf5Reader.ReadDoubles(path, entry.Path);

@@ -42,11 +42,15 @@ public sealed class Simulation
     /// <summary>Fields advanced by the same steps as the solution (not checked for breakdown, not observed).</summary>
     public List<double[]> Companions { get; } = [];
 
-    /// <summary>Runs the loop on <paramref name="v"/> (v_T on entry, v(t_min) on return).</summary>
-    public RunResult Run(double[] v, IReadOnlyList<ISimulationObserver> observers, CancellationToken cancel = default)
+    /// <summary>
+    /// Runs the loop on <paramref name="v"/> (v_T on entry, v(t_min) on return). The per-level record goes to
+    /// <paramref name="levels"/> when given (so that it survives a <see cref="NumericalBreakdownException"/>).
+    /// </summary>
+    public RunResult Run(double[] v, IReadOnlyList<ISimulationObserver> observers, LevelDiagnostics? levels = null,
+        CancellationToken cancel = default)
     {
         var grid = _stepper.Grid;
-        var levels = new LevelDiagnostics(_time.EstimatedSteps + 1);
+        levels ??= new LevelDiagnostics(_time.EstimatedSteps + 1);
         var clock = Stopwatch.StartNew();
         double t = _time.TMax;
         int step = 0, snapshot = 0;

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using FokkerPlanckGrid.Cli.Commands;
+using Spectre.Console;
+
+namespace FokkerPlanckGrid.Cli;
+
+/// <summary>`fpgrid`: the table of contents. Each command lives in its own file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+
+    /// <summary>Runs the command line with the given console (tests pass a recording one).</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    {
+        var root = new RootCommand("FokkerPlanckGrid: finite-volume solver of the backward Fokker-Planck equation of score-based diffusion models")
+        {
+            RunCommand.Create(console, error),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            error.WriteLine($"error: {parse.Errors[0].Message} (see fpgrid --help)");
+            return ExitCodes.InputError;
+        }
+        return parse.Invoke();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Reflection;
+using FokkerPlanckGrid.Cases;
+using FokkerPlanckGrid.Distributions;
+using FokkerPlanckGrid.IO;
+using FokkerPlanckGrid.IO.CaseFiles;
+using FokkerPlanckGrid.Simulations;
+
+namespace FokkerPlanckGrid.Cli.Running;
+
+/// <summary>
+/// One run of a case, end to end: solver objects, the streaming run file, the loop, the diagnostics, the file's
+/// completion (or truncation after a numerical breakdown). Console-free: the commands present the outcome.
+/// </summary>
+public static class RunSession
+{
+    public static string Version =>
+        typeof(RunSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Builds everything that can fail on input before the first byte is written.</summary>
+    public static SolverSetup Prepare(Case c, int threads = 0) => CaseBuilder.Build(c, threads);
+
+    public static RunOutcome Execute(SolverSetup setup, IReadOnlyList<ISimulationObserver> extraObservers,
+        CancellationToken cancel = default)
+    {
+        var c = setup.Case;
+        var clock = Stopwatch.StartNew();
+        var simulation = new Simulation(setup.Stepper, setup.Time, c.Output.Snapshots);
+        var header = new RunFileHeader(setup.Grid, simulation.SnapshotTimes.Count, c.Output.Fields, CaseFile.ToJson(c), Version,
+            c.Eps, c.Time.T, c.Time.TMin);
+        using var writer = RunFileWriter.Create(c.Output.Path, header);
+        var recorder = new SnapshotRecorder(setup, writer, c.Output.Fields);
+        var levels = new LevelDiagnostics();
+        var observers = new List<ISimulationObserver> { recorder };
+        observers.AddRange(extraObservers);
+        var v = (double[])setup.Terminal.Clone();
+        RunResult? result = null;
+        NumericalBreakdownException? breakdown = null;
+        try
+        {
+            result = simulation.Run(v, observers, levels, cancel);
+            writer.Complete(Diagnostics(levels));
+        }
+        catch (NumericalBreakdownException e)
+        {
+            breakdown = e;
+            writer.CompleteTruncated(recorder.Written, Diagnostics(levels));
+        }
+        double? relL1 = breakdown is null && c.Terminal is HeatTerminalSpec
+            ? RelativeL1AgainstCenters(setup.Data, setup.Grid, c.Time.TMin, v)
+            : null;
+        return new RunOutcome(setup, result, levels, c.Output.Path, breakdown, clock.Elapsed.TotalSeconds, relL1,
+            TerminalOutsideBox(setup), 1 - BoxMass(setup.Data, setup.Grid, c.Time.T), ResolutionTime(setup));
+    }
+
+    /// <summary>The reference-problem error: sum |v - u(t)| / sum |u(t)|, u sampled at cell centres.</summary>
+    public static double RelativeL1AgainstCenters(IDataDistribution data, Grids.Grid grid, double t, double[] v)
+    {
+        double num = 0, den = 0;
+        Span<double> x = stackalloc double[grid.Dimension];
+        for (int p = 0; p < grid.CellCount; p++)
+        {
+            grid.CenterOf(p, x);
+            double u = Math.Exp(data.LogDensity(x, t));
+            num += Math.Abs(v[p] - u);
+            den += u;
+        }
+        return num / den;
+    }
+
+    private static List<DatasetEntry> Diagnostics(LevelDiagnostics levels) =>
+    [
+        DatasetEntry.Vector(Hdf5Layout.DiagnosticsT, levels.Time.ToArray()),
+        DatasetEntry.Vector(Hdf5Layout.DiagnosticsMass, levels.Mass.ToArray()),
+        DatasetEntry.Vector(Hdf5Layout.DiagnosticsMin, levels.Min.ToArray()),
+        DatasetEntry.Vector(Hdf5Layout.DiagnosticsGroup + "/courant", levels.Courant.ToArray()),
+    ];
+
+    private static double BoxMass(IDataDistribution data, Grids.Grid grid, double t) =>
+        data.MassInBox(grid.Axes.Select(a => a.Lower).ToArray(), grid.Axes.Select(a => a.Upper).ToArray(), t);
+
+    private static double? TerminalOutsideBox(SolverSetup s) => s.Case.Terminal switch
+    {
+        HeatTerminalSpec => 1 - BoxMass(s.Data, s.Grid, s.Case.Time.T),
+        GaussianTerminalSpec g => 1 - s.Grid.Axes.Select((a, d) => Gaussian.IntervalProbability(a.Lower, a.Upper, g.Mean[d], g.Variance))
+            .Aggregate(1.0, (p, q) => p * q),
+        _ => null,
+    };
+
+    /// <summary>sqrt(2t) = 3 h_max, i.e. t = (3 h)^2 / 2, when the run goes below it.</summary>
+    private static double? ResolutionTime(SolverSetup s)
+    {
+        double h = s.Grid.Axes.Max(a => a.H);
+        double t = 9 * h * h / 2;
+        return s.Case.Time.TMin < t ? t : null;
+    }
+}
