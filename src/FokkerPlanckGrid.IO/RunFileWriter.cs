@@ -1,6 +1,4 @@
-using FokkerPlanckGrid.Grids;
 using PureHDF;
-using PureHDF.Selections;
 
 namespace FokkerPlanckGrid.IO;
 
