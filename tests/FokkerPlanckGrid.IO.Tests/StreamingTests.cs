@@ -22,7 +22,7 @@ public sealed class StreamingTests : IDisposable
         long Allocated(int from, int to)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int k = from; k < to; k++) writer.WriteSnapshot(k, Time(k), v, v, [], []);
+            for (int k = from; k < to; k++) writer.WriteSnapshot(k, RunFiles.Time(k), v, v, [], []);
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
@@ -41,7 +41,7 @@ public sealed class StreamingTests : IDisposable
         long sliceBytes = grid.CellCount * sizeof(double);
         using var writer = RunFileWriter.Create(_dir.File("grow.h5"), Header(grid, 20, "v"));
         var v = Field(grid, 0, 0);
-        for (int k = 0; k < 10; k++) writer.WriteSnapshot(k, Time(k), v, [], [], []);
+        for (int k = 0; k < 10; k++) writer.WriteSnapshot(k, RunFiles.Time(k), v, [], [], []);
         long length = new FileInfo(writer.TemporaryPath).Length;
         Assert.True(length >= 9 * sliceBytes, $"stream file has {length} bytes after 10 slices of {sliceBytes}");
     }
