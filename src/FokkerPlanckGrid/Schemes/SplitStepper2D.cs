@@ -47,7 +47,7 @@ public sealed class SplitStepper2D : IStepper
         _cLy = new double[_nx * (_ny + 1)];
         _cRy = new double[_nx * (_ny + 1)];
         _scratch = new double[_workers][];
-        for (int w = 0; w < _workers; w++) _scratch[w] = new double[Math.Max(_nx * _stripWidth, _ny)];
+        for (int w = 0; w < _workers; w++) _scratch[w] = new double[Math.Max(_nx * _stripWidth, 4 * _ny)];
         _courant = new double[_workers];
         _assemble = Assemble;
         _sweepX = SweepX;
@@ -118,7 +118,10 @@ public sealed class SplitStepper2D : IStepper
     {
         var scratch = _scratch[w];
         var (i0, i1) = Range(w, _nx);
-        for (int i = i0; i < i1; i++)
+        int i = i0;
+        for (; i + 4 <= i1; i += 4)
+            Tridiagonal.SolveFourLines(_cLy, _cRy, i * (_ny + 1), _ny + 1, _field, i * _ny, _ny, _ny, scratch);
+        for (; i < i1; i++)
             Tridiagonal.SolveLine(_cLy.AsSpan(i * (_ny + 1), _ny + 1), _cRy.AsSpan(i * (_ny + 1), _ny + 1),
                 _field.AsSpan(i * _ny, _ny), scratch);
     }

@@ -40,7 +40,7 @@ public sealed class DiracMixtureScore : IScore
 
     public void EvaluateFaces(Grid grid, double t, FaceField faces)
     {
-        if (grid.Dimension == 1) { PointwiseFaces.Fill(this, grid, t, faces); return; }
+        if (grid.Dimension == 1) { Faces1D(grid, t, faces.X); return; }
         if (!ReferenceEquals(grid, _grid)) Allocate(grid);
         _t = t;
         _faces = faces;
@@ -48,6 +48,33 @@ public sealed class DiracMixtureScore : IScore
         Parallel.For(0, grid.Nx + 1, _xLine!);
         Parallel.For(0, grid.Nx, _yLine!);
         _faces = null;
+    }
+
+    /// <summary>1D: the direct log-sum-exp at every face, serially (a 1D line is too short to share out).</summary>
+    private void Faces1D(Grid grid, double t, double[] dest)
+    {
+        int count = _data.Count;
+        var points = _data.PointData;
+        var logW = _data.LogWeights;
+        double inv4t = 1 / (4 * t), inv2t = 1 / (2 * t);
+        for (int i = 0; i <= grid.Nx; i++)
+        {
+            double x = grid.X.Face(i), max = double.NegativeInfinity;
+            for (int k = 0; k < count; k++)
+            {
+                double d = x - points[k];
+                max = Math.Max(max, logW[k] - d * d * inv4t);
+            }
+            double z = 0, num = 0;
+            for (int k = 0; k < count; k++)
+            {
+                double d = x - points[k];
+                double p = Math.Exp(logW[k] - d * d * inv4t - max);
+                z += p;
+                num -= p * d;
+            }
+            dest[i] = num / z * inv2t;
+        }
     }
 
     private void Allocate(Grid grid)
