@@ -15,6 +15,7 @@ public static class Program
         var root = new RootCommand("FokkerPlanckGrid: finite-volume solver of the backward Fokker-Planck equation of score-based diffusion models")
         {
             RunCommand.Create(console, error),
+            VerifyCommand.Create(console, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

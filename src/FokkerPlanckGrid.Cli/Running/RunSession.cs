@@ -21,11 +21,16 @@ public static class RunSession
     public static SolverSetup Prepare(Case c, int threads = 0) => CaseBuilder.Build(c, threads);
 
     public static RunOutcome Execute(SolverSetup setup, IReadOnlyList<ISimulationObserver> extraObservers,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default) => Execute(setup, new RunExtras(extraObservers), cancel);
+
+    /// <summary>A run with extra observers, companion fields advanced by the same steps, and extra datasets.</summary>
+    public static RunOutcome Execute(SolverSetup setup, RunExtras extras, CancellationToken cancel = default)
     {
+        var extraObservers = extras.Observers;
         var c = setup.Case;
         var clock = Stopwatch.StartNew();
         var simulation = new Simulation(setup.Stepper, setup.Time, c.Output.Snapshots);
+        if (extras.Companions is { } companions) simulation.Companions.AddRange(companions);
         var header = new RunFileHeader(setup.Grid, simulation.SnapshotTimes.Count, c.Output.Fields, CaseFile.ToJson(c), Version,
             c.Eps, c.Time.T, c.Time.TMin);
         using var writer = RunFileWriter.Create(c.Output.Path, header);
@@ -39,12 +44,12 @@ public static class RunSession
         try
         {
             result = simulation.Run(v, observers, levels, cancel);
-            writer.Complete(Diagnostics(levels));
+            writer.Complete(Diagnostics(levels, extras));
         }
         catch (NumericalBreakdownException e)
         {
             breakdown = e;
-            writer.CompleteTruncated(recorder.Written, Diagnostics(levels));
+            writer.CompleteTruncated(recorder.Written, Diagnostics(levels, extras));
         }
         double? relL1 = breakdown is null && c.Terminal is HeatTerminalSpec
             ? RelativeL1AgainstCenters(setup.Data, setup.Grid, c.Time.TMin, v)
@@ -68,12 +73,13 @@ public static class RunSession
         return num / den;
     }
 
-    private static List<DatasetEntry> Diagnostics(LevelDiagnostics levels) =>
+    private static List<DatasetEntry> Diagnostics(LevelDiagnostics levels, RunExtras extras) =>
     [
         DatasetEntry.Vector(Hdf5Layout.DiagnosticsT, levels.Time.ToArray()),
         DatasetEntry.Vector(Hdf5Layout.DiagnosticsMass, levels.Mass.ToArray()),
         DatasetEntry.Vector(Hdf5Layout.DiagnosticsMin, levels.Min.ToArray()),
         DatasetEntry.Vector(Hdf5Layout.DiagnosticsGroup + "/courant", levels.Courant.ToArray()),
+        .. extras.Datasets?.Invoke(levels.Count) ?? [],
     ];
 
     private static double BoxMass(IDataDistribution data, Grids.Grid grid, double t) =>

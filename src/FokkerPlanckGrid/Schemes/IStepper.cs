@@ -27,4 +27,14 @@ public interface IStepper
 
     /// <summary>True when the step is a Markov matrix in floating point too (positivity and mass to round-off).</summary>
     bool IsExactlyPositive { get; }
+
+    /// <summary>
+    /// The factors of one step, in order: which axis each implicit solve acts along (0 = x, 1 = y; -1 = all axes at
+    /// once, the unsplit operator) and the fraction of dtau it takes (Strang: x 1/2, y 1, x 1/2). The discrete L^p
+    /// bound multiplies one factor per entry.
+    /// </summary>
+    IReadOnlyList<Sweep> Sweeps { get; }
 }
+
+/// <summary>One implicit solve of a step: along <see cref="Axis"/> (-1: all axes) with <see cref="Fraction"/> of dtau.</summary>
+public readonly record struct Sweep(int Axis, double Fraction);

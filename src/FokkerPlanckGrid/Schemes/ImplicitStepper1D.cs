@@ -30,6 +30,7 @@ public sealed class ImplicitStepper1D : IStepper
     public Grid Grid { get; }
     public FaceField FaceScores { get; }
     public double Courant { get; private set; }
+    public IReadOnlyList<Sweep> Sweeps { get; } = [new Sweep(0, 1)];
     public bool IsExactlyPositive => true;
 
     public void Prepare(double tNew, double dtau)

@@ -57,6 +57,9 @@ public sealed class SplitStepper2D : IStepper
     public Grid Grid { get; }
     public FaceField FaceScores { get; }
     public double Courant { get; private set; }
+    public IReadOnlyList<Sweep> Sweeps => _strang ? StrangSweeps : LieSweeps;
+    private static readonly Sweep[] LieSweeps = [new(0, 1), new(1, 1)];
+    private static readonly Sweep[] StrangSweeps = [new(0, 0.5), new(1, 1), new(0, 0.5)];
     public bool IsExactlyPositive => true;
 
     /// <summary>Number of worker threads (lines are split into this many contiguous blocks).</summary>

@@ -43,6 +43,7 @@ public sealed class UnsplitStepper2D : IStepper
     public Grid Grid { get; }
     public FaceField FaceScores { get; }
     public double Courant { get; private set; }
+    public IReadOnlyList<Sweep> Sweeps { get; } = [new Sweep(-1, 1)];
     public bool IsExactlyPositive => false;
 
     /// <summary>Relative residual at which BiCGStab stops.</summary>

@@ -9,12 +9,14 @@ public sealed class LevelDiagnostics(int capacity = 0)
     public List<double> Time { get; } = new(capacity);
     public List<double> Mass { get; } = new(capacity);
     public List<double> Min { get; } = new(capacity);
+    public List<double> Max { get; } = new(capacity);
     public List<double> Courant { get; } = new(capacity);
 
     public int Count => Time.Count;
 
-    public void Add(double t, double mass, double min, double courant)
+    public void Add(double t, double mass, double min, double max, double courant)
     {
+        Max.Add(max);
         Time.Add(t);
         Mass.Add(mass);
         Min.Add(min);

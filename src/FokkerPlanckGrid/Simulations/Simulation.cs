@@ -95,7 +95,7 @@ public sealed class Simulation
             if (min < floor) throw new NumericalBreakdownException(step, t, $"min v = {min:G3} < 0");
             if (!(sum > 0)) throw new NumericalBreakdownException(step, t, $"mass = {sum:G3} <= 0");
         }
-        levels.Add(t, sum * _stepper.Grid.CellVolume, min, courant);
+        levels.Add(t, sum * _stepper.Grid.CellVolume, min, max, courant);
         foreach (var o in observers) o.OnLevel(step, t, v, _stepper);
     }
 

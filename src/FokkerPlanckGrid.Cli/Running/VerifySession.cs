@@ -1,0 +1,67 @@
+using FokkerPlanckGrid.Cases;
+using FokkerPlanckGrid.Distributions;
+using FokkerPlanckGrid.Scores;
+using FokkerPlanckGrid.Simulations;
+using FokkerPlanckGrid.Verification;
+
+namespace FokkerPlanckGrid.Cli.Running;
+
+/// <summary>
+/// `fpgrid verify`: the run with every theorem diagnostic (and the companion u_h from u(T)), then the same case with
+/// cells and steps halved, whose diagnostics judge the statements that hold only in the limit.
+/// </summary>
+public static class VerifySession
+{
+    public sealed record Outcome(RunOutcome Run, IReadOnlyList<CheckResult> Checks)
+    {
+        public bool Passed => Run.Breakdown is null && Checks.All(c => c.Passed);
+    }
+
+    public static Outcome Execute(SolverSetup setup, IReadOnlyList<ISimulationObserver> observers, int threads = 0)
+    {
+        var c = setup.Case;
+        var uh = CellAverages.Of(setup.Data, setup.Grid, c.Time.T);
+        var tracker = Tracker(setup, uh);
+        var run = RunSession.Execute(setup, new RunExtras([.. observers, tracker], [uh], n => DiagnosticDatasets.Of(tracker, n)));
+        if (run.Breakdown is not null) return new Outcome(run, []);
+        var coarse = CoarseSeries(c, threads);
+        var inputs = new TheoremChecks.Inputs(setup.Grid.Dimension, c.Eps, c.Time.T, setup.Grid.Axes.Max(a => a.H),
+            setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas);
+        return new Outcome(run, TheoremChecks.Evaluate(inputs));
+    }
+
+    private static TheoremTracker Tracker(SolverSetup setup, double[] uh)
+    {
+        var c = setup.Case;
+        bool analytic = setup.Score is ExactScore or DiracMixtureScore;
+        return new TheoremTracker(setup.Grid, setup.Data, setup.Score, analytic, c.Eps, c.Time.T, c.Diagnostics.P,
+            c.Diagnostics.Deltas, uh);
+    }
+
+    /// <summary>The score obeys Li-Yau by theory: exact, or a mixture with lambda in [0, 1].</summary>
+    public static bool LiYauGuaranteed(Case c) => c.Score switch
+    {
+        ExactScoreSpec => true,
+        MixedScoreSpec m => m.Lambda is >= 0 and <= 1,
+        _ => false,
+    };
+
+    /// <summary>The case with cells and steps halved, run without output; null where it cannot be halved.</summary>
+    private static DiagnosticSeries? CoarseSeries(Case c, int threads)
+    {
+        if (c.Score is GridFileScoreSpec || c.Terminal is FileTerminalSpec) return null;   // tables belong to the grid
+        if (c.Grid.Cells.Any(n => n < 8)) return null;
+        var coarse = c with
+        {
+            Grid = c.Grid with { Cells = c.Grid.Cells.Select(n => n / 2).ToArray() },
+            Time = c.Time with { Steps = Math.Max(1, c.Time.Steps / 2) },
+        };
+        var setup = CaseBuilder.Build(coarse, threads);
+        var uh = CellAverages.Of(setup.Data, setup.Grid, c.Time.T);
+        var tracker = Tracker(setup, uh);
+        var simulation = new Simulation(setup.Stepper, setup.Time, 2);
+        simulation.Companions.Add(uh);
+        simulation.Run((double[])setup.Terminal.Clone(), [tracker]);
+        return tracker.Series;
+    }
+}

@@ -1,0 +1,43 @@
+namespace FokkerPlanckGrid.Verification;
+
+/// <summary>
+/// The theorem diagnostics of a run, one entry per time level (T first): the datasets of SPEC's /diagnostics group.
+/// Arrays indexed [level, p] or [level, delta] are lists of rows.
+/// </summary>
+public sealed class DiagnosticSeries
+{
+    public List<double> Time { get; } = [];
+
+    /// <summary>||v(t)||_p for each p.</summary>
+    public List<double[]> LpNorm { get; } = [];
+
+    /// <summary>The Theorem 3.1 bound (T/t)^gamma ||v_T||_p.</summary>
+    public List<double[]> LpBound { get; } = [];
+
+    /// <summary>The discrete bound ||v_T||_p prod_k factor_k (derived in LpBounds).</summary>
+    public List<double[]> LpDiscreteBound { get; } = [];
+
+    public List<double> KlVU { get; } = [];
+    public List<double> KlUV { get; } = [];
+
+    /// <summary>KL(v_h || u_h), u_h the discrete solution from u(T) by the same steps (empty when not tracked).</summary>
+    public List<double> KlVUh { get; } = [];
+
+    public List<double> FisherVU { get; } = [];
+
+    /// <summary>min div s + d/(2t): analytic where the score has a closed-form divergence, else discrete (interior).</summary>
+    public List<double> LiYauMargin { get; } = [];
+
+    /// <summary>min over sweeps and cells of the face difference + 1/(2t) (score units), walls as zero flux.</summary>
+    public List<double> LiYauDiscreteMargin { get; } = [];
+
+    /// <summary>Rounding allowance of the discrete margin, 4 u max|s| / h.</summary>
+    public List<double> LiYauDiscreteTolerance { get; } = [];
+
+    public List<double[]> Concentration { get; } = [];
+
+    /// <summary>u(t)(U_delta) of the exact heat flow on the same cells, for comparison.</summary>
+    public List<double[]> ConcentrationExact { get; } = [];
+
+    public int Count => Time.Count;
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using FokkerPlanckGrid.Diagnostics;
+using FokkerPlanckGrid.Simulations;
+
+namespace FokkerPlanckGrid.Verification;
+
+/// <summary>
+/// Turns a run's records into PASS/FAIL statements. Exact statements (mass, positivity, the discrete L^p bound, the
+/// discrete data-processing inequality, the discrete Li-Yau bound) are checked to round-off with the allowance stated
+/// in each detail. Statements true only in the limit (monotonicity of KL against the exact u, the dissipation
+/// identity) are checked by refinement: the violation must shrink from the coarse run (cells and steps halved) to
+/// the run itself, unless it is already at round-off.
+/// </summary>
+public static class TheoremChecks
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Everything needed to judge a run.</summary>
+    /// <param name="Dimension">d</param>
+    /// <param name="Eps">eps</param>
+    /// <param name="TMax">T</param>
+    /// <param name="CellWidth">the largest cell width h</param>
+    /// <param name="ExactlyPositive">the stepper is a Markov matrix in floating point</param>
+    /// <param name="LiYauGuaranteed">the score obeys Li-Yau by theory (exact, or mixed with lambda in [0, 1])</param>
+    /// <param name="Levels">mass and min v per level</param>
+    /// <param name="Series">the theorem diagnostics</param>
+    /// <param name="Coarse">the same run with cells and steps halved, for the limit statements (or null)</param>
+    /// <param name="P">the exponents</param>
+    /// <param name="Deltas">the concentration radii</param>
+    public sealed record Inputs(int Dimension, double Eps, double TMax, double CellWidth, bool ExactlyPositive,
+        bool LiYauGuaranteed, LevelDiagnostics Levels, DiagnosticSeries Series, DiagnosticSeries? Coarse,
+        IReadOnlyList<double> P, IReadOnlyList<double> Deltas);
+
+    public static List<CheckResult> Evaluate(Inputs x)
+    {
+        var checks = new List<CheckResult>();
+        var s = x.Series;
+        int n = s.Count, last = n - 1;
+        double tMin = s.Time[last];
+
+        double drift = x.Levels.RelativeMassDrift();
+        double massTol = x.ExactlyPositive ? 1e-12 : 1e-9;
+        checks.Add(Make("mass", drift <= massTol, drift, massTol, massTol - drift,
+            $"max relative change of sum v dx over {n} levels ({(x.ExactlyPositive ? "round-off" : "BiCGStab tolerance")} allowance)"));
+
+        double min = x.Levels.MinOverRun();
+        double posTol = x.ExactlyPositive ? 0 : -1e-8 * x.Levels.Max.Max();
+        checks.Add(Make("positivity", min >= posTol, min, posTol, min - posTol,
+            x.ExactlyPositive ? "min v over the run; exact (Markov step in floating point)" : "min v; solver tolerance"));
+
+        for (int k = 0; k < x.P.Count; k++)
+        {
+            double p = x.P[k];
+            string tag = double.IsPositiveInfinity(p) ? "inf" : p.ToString("G", Inv);
+            if (p == 1) continue;   // p = 1 is the mass check
+            // level 0 is v_T itself (ratio 1 by definition): judge the levels after it
+            double worst = 0, worstDiscrete = 0;
+            int at = Math.Min(1, last);
+            for (int i = Math.Min(1, last); i < n; i++)
+            {
+                double r = s.LpNorm[i][k] / s.LpBound[i][k];
+                if (r > worst) { worst = r; at = i; }
+                double bd = s.LpDiscreteBound[i][k];
+                if (double.IsFinite(bd)) worstDiscrete = Math.Max(worstDiscrete, s.LpNorm[i][k] / bd);
+            }
+            double gamma = LpBounds.Exponent(x.Dimension, x.Eps, p);
+            double observed = Math.Log(s.LpNorm[last][k] / s.LpNorm[0][k]) / Math.Log(x.TMax / tMin);
+            checks.Add(Make($"lp_bound_p{tag}", worst <= 1, worst, 1, 1 - worst,
+                $"max_t ||v(t)||_p / ((T/t)^{gamma:G4} ||v_T||_p) at t = {s.Time[at]:G4}; observed exponent {observed:G4} " +
+                $"(bound {gamma:G4}, sharp {LpBounds.SharpExponent(x.Dimension, p):G4} for eps = 0){(x.LiYauGuaranteed ? "" : "; Li-Yau not guaranteed for this score")}"));
+            double slack = 1 + 64 * n * Math.Pow(2, -52);
+            bool infinite = s.LpDiscreteBound.Any(r => !double.IsFinite(r[k]));
+            checks.Add(Make($"lp_discrete_bound_p{tag}", worstDiscrete <= slack, worstDiscrete, slack, slack - worstDiscrete,
+                "max_t ||v_n||_p / (||v_T||_p prod 1/(1 - tau c (p-1)/p)), c = (1+eps)/(2t) per sweep; round-off allowance 64 n u" +
+                (infinite ? "; the bound is infinite from some step on (says nothing there)" : "")));
+        }
+
+        Limit(checks, "kl_v_u_monotone", MaxIncrease(s.KlVU), x.Coarse is null ? null : MaxIncrease(x.Coarse.KlVU),
+            "largest increase of KL(v(t)||u(t)) as t decreases (exact u; true only in the limit: must shrink under refinement)");
+        Limit(checks, "kl_u_v_monotone", MaxIncrease(s.KlUV), x.Coarse is null ? null : MaxIncrease(x.Coarse.KlUV),
+            "largest increase of KL(u(t)||v(t)) as t decreases (exact u; must shrink under refinement)");
+        if (s.KlVUh.Count == n)
+        {
+            double inc = MaxIncrease(s.KlVUh);
+            double tol = 1e-12 * s.KlVUh[0] + 1e-14;
+            checks.Add(Make("kl_discrete_dpi", inc <= tol, inc, tol, tol - inc,
+                "largest increase of KL(v_h||u_h) as t decreases; exact for Markov steps (round-off allowance 1e-12 KL(T) + 1e-14)"));
+        }
+        if (x.Eps > 0)
+            Limit(checks, "dissipation_identity", DissipationGap(s, x.Eps), x.Coarse is null ? null : DissipationGap(x.Coarse, x.Eps),
+                "|KL(v(T)||u(T)) - KL(v(t_min)||u(t_min)) - eps int Fisher dt| (5.6); must shrink under refinement");
+
+        double ly = s.LiYauMargin.Min();
+        double lyTol = -1e-12 * x.Dimension / (2 * tMin);
+        checks.Add(Make("liyau", ly >= lyTol, ly, 0, ly,
+            "min over levels and cells of div s + d/(2t) (analytic for exact scores, else face differences)" +
+            (x.LiYauGuaranteed ? "" : "; not guaranteed for this score")));
+        double worstLy = double.PositiveInfinity, worstTol = 0;
+        for (int i = 0; i < n; i++)
+            if (s.LiYauDiscreteMargin[i] + s.LiYauDiscreteTolerance[i] < worstLy + worstTol)
+            {
+                worstLy = s.LiYauDiscreteMargin[i];
+                worstTol = s.LiYauDiscreteTolerance[i];
+            }
+        checks.Add(Make("liyau_discrete", worstLy >= -worstTol, worstLy, -worstTol, worstLy + worstTol,
+            "min over levels, sweeps and cells of (s_{i+1/2} - s_{i-1/2})/h + 1/(2t), walls as zero flux; rounding allowance 4u max|s|/h"));
+
+        for (int k = 0; k < x.Deltas.Count; k++)
+        {
+            double start = s.Concentration[0][k], end = s.Concentration[last][k];
+            checks.Add(Make($"concentration_delta{x.Deltas[k].ToString("G", Inv)}", end >= start, end, start, end - start,
+                $"v(t)(U_delta) at t_min vs at T (Theorem 3.4: -> 1 as t -> 0); exact u(t_min)(U_delta) = {s.ConcentrationExact[last][k]:G6}"));
+        }
+
+        double width = Math.Sqrt(2 * tMin), need = 3 * x.CellWidth;
+        checks.Add(Make("resolution", width >= need, width, need, width - need,
+            "sqrt(2 t_min) against 3 cells: below it the solution's width is not resolved"));
+        return checks;
+    }
+
+    private static void Limit(List<CheckResult> checks, string name, double fine, double? coarse, string detail)
+    {
+        const double roundOff = 1e-13;
+        if (fine <= roundOff) { checks.Add(Make(name, true, fine, roundOff, roundOff - fine, detail + "; at round-off")); return; }
+        if (coarse is not double c)
+        {
+            checks.Add(Make(name, false, fine, roundOff, roundOff - fine, detail + "; no coarse run to judge convergence"));
+            return;
+        }
+        checks.Add(Make(name, fine < c, fine, c, c - fine, detail + $"; coarse run: {c:G4}"));
+    }
+
+    private static double MaxIncrease(List<double> series)
+    {
+        double worst = 0;
+        for (int i = 1; i < series.Count; i++) worst = Math.Max(worst, series[i] - series[i - 1]);
+        return worst;
+    }
+
+    /// <summary>|KL(T) - KL(t_min) - eps int_{t_min}^T Fisher dt| by the trapezoidal rule over the levels.</summary>
+    private static double DissipationGap(DiagnosticSeries s, double eps)
+    {
+        double integral = 0;
+        for (int i = 1; i < s.Count; i++)
+            integral += 0.5 * (s.FisherVU[i] + s.FisherVU[i - 1]) * (s.Time[i - 1] - s.Time[i]);
+        return Math.Abs(s.KlVU[0] - s.KlVU[^1] - eps * integral);
+    }
+
+    private static CheckResult Make(string name, bool passed, double measured, double bound, double margin, string detail) =>
+        new(name, passed, measured, bound, margin, detail);
+}
