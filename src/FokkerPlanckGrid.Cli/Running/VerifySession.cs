@@ -24,7 +24,7 @@ public static class VerifySession
         var tracker = Tracker(setup, uh);
         var run = RunSession.Execute(setup, new RunExtras([.. observers, tracker], [uh], n => DiagnosticDatasets.Of(tracker, n)));
         if (run.Breakdown is not null) return new Outcome(run, []);
-        var coarse = CoarseSeries(c, threads);
+        var coarse = new[] { 2, 4 }.Select(f => CoarseSeries(c, f, threads)).OfType<DiagnosticSeries>().ToList();
         var inputs = new TheoremChecks.Inputs(setup.Grid.Dimension, c.Eps, c.Time.T, setup.Grid.Axes.Max(a => a.H),
             setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas);
         return new Outcome(run, TheoremChecks.Evaluate(inputs));
@@ -46,15 +46,15 @@ public static class VerifySession
         _ => false,
     };
 
-    /// <summary>The case with cells and steps halved, run without output; null where it cannot be halved.</summary>
-    private static DiagnosticSeries? CoarseSeries(Case c, int threads)
+    /// <summary>The case with cells and steps divided by <paramref name="factor"/>, run without output; null where it cannot be.</summary>
+    private static DiagnosticSeries? CoarseSeries(Case c, int factor, int threads)
     {
         if (c.Score is GridFileScoreSpec || c.Terminal is FileTerminalSpec) return null;   // tables belong to the grid
-        if (c.Grid.Cells.Any(n => n < 8)) return null;
+        if (c.Grid.Cells.Any(n => n < 4 * factor)) return null;
         var coarse = c with
         {
-            Grid = c.Grid with { Cells = c.Grid.Cells.Select(n => n / 2).ToArray() },
-            Time = c.Time with { Steps = Math.Max(1, c.Time.Steps / 2) },
+            Grid = c.Grid with { Cells = c.Grid.Cells.Select(n => n / factor).ToArray() },
+            Time = c.Time with { Steps = Math.Max(1, c.Time.Steps / factor) },
         };
         var setup = CaseBuilder.Build(coarse, threads);
         var uh = CellAverages.Of(setup.Data, setup.Grid, c.Time.T);

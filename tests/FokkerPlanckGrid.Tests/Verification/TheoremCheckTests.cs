@@ -34,7 +34,7 @@ public class TheoremCheckTests
             exact = stepper.IsExactlyPositive;
             return tracker.Series;
         }
-        var coarse = Run(cells / 2, steps / 2, out _, out _);
+        var coarse = new[] { Run(cells / 2, steps / 2, out _, out _), Run(cells / 4, steps / 4, out _, out _) };
         var fine = Run(cells, steps, out var lv, out var exactly);
         var g = gridOf(cells);
         return TheoremChecks.Evaluate(new TheoremChecks.Inputs(g.Dimension, eps, T, g.Axes.Max(a => a.H), exactly, guaranteed,
