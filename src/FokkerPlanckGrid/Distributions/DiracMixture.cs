@@ -113,6 +113,50 @@ public sealed class DiracMixture : IDataDistribution
         return -Dimension / (2 * t) + trCov / (4 * t * t);
     }
 
+    /// <summary>
+    /// The covariance of the softmax weights at (x, t), written row-major to <paramref name="cov"/> (d x d):
+    /// Hess log u = -I/(2t) + Cov_t(x)/(4t^2) (MATH.md section 1).
+    /// </summary>
+    public void Covariance(ReadOnlySpan<double> x, double t, Span<double> cov)
+    {
+        double inv4t = 1 / (4 * t);
+        double max = double.NegativeInfinity;
+        for (int k = 0; k < Count; k++) max = Math.Max(max, Exponent(k, x, inv4t));
+        double z = 0, m0 = 0, m1 = 0, c00 = 0, c01 = 0, c11 = 0;
+        for (int k = 0; k < Count; k++)
+        {
+            double p = Math.Exp(Exponent(k, x, inv4t) - max);
+            double r0 = _points[k * Dimension] - x[0], r1 = Dimension == 2 ? _points[k * 2 + 1] - x[1] : 0;
+            z += p; m0 += p * r0; m1 += p * r1;
+            c00 += p * r0 * r0; c01 += p * r0 * r1; c11 += p * r1 * r1;
+        }
+        m0 /= z; m1 /= z;
+        cov[0] = Math.Max(0, c00 / z - m0 * m0);
+        if (Dimension == 2)
+        {
+            cov[1] = cov[2] = c01 / z - m0 * m1;
+            cov[3] = Math.Max(0, c11 / z - m1 * m1);
+        }
+    }
+
+    /// <summary>Radius of the ball about the centre of <see cref="SupportBounds"/> that holds every atom.</summary>
+    public double SupportRadius()
+    {
+        var (lo, hi) = SupportBounds;
+        double r = 0;
+        for (int k = 0; k < Count; k++)
+        {
+            double d2 = 0;
+            for (int d = 0; d < Dimension; d++)
+            {
+                double dx = Point(k, d) - 0.5 * (lo[d] + hi[d]);
+                d2 += dx * dx;
+            }
+            r = Math.Max(r, Math.Sqrt(d2));
+        }
+        return r;
+    }
+
     public double MassInBox(ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, double t)
     {
         double mass = 0;

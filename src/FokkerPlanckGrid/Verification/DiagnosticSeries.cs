@@ -34,6 +34,12 @@ public sealed class DiagnosticSeries
     /// <summary>Rounding allowance of the discrete margin, 4 u max|s| / h.</summary>
     public List<double> LiYauDiscreteTolerance { get; } = [];
 
+    /// <summary>||u(t)||_p of the exact cell averages (the sharp reference for Dirac data, eps = 0, v_T = u(T)).</summary>
+    public List<double[]> LpNormExact { get; } = [];
+
+    /// <summary>For Dirac-mixture data: min over cells of lambda_min(Cov_t) / R^2 and max of lambda_max(Cov_t) / R^2 (5.4; R = 0: unscaled).</summary>
+    public List<(double MinOverR2, double MaxOverR2)> Hessian { get; } = [];
+
     public List<double[]> Concentration { get; } = [];
 
     /// <summary>u(t)(U_delta) of the exact heat flow on the same cells, for comparison.</summary>

@@ -54,21 +54,27 @@ public static class TheoremChecks
             double p = x.P[k];
             string tag = double.IsPositiveInfinity(p) ? "inf" : p.ToString("G", Inv);
             if (p == 1) continue;   // p = 1 is the mass check
-            // level 0 is v_T itself (ratio 1 by definition): judge the levels after it
-            double worst = 0, worstDiscrete = 0;
+            // level 0 is v_T itself (ratio 1 by definition): judge the levels after it. The discrete solution obeys the
+            // continuous bound only up to the O(dtau) factor by which the discrete bound exceeds it (sharp cases reach it).
+            double worst = 0, worstDiscrete = 0, allowance = 1;
             int at = Math.Min(1, last);
             for (int i = Math.Min(1, last); i < n; i++)
             {
                 double r = s.LpNorm[i][k] / s.LpBound[i][k];
                 if (r > worst) { worst = r; at = i; }
                 double bd = s.LpDiscreteBound[i][k];
-                if (double.IsFinite(bd)) worstDiscrete = Math.Max(worstDiscrete, s.LpNorm[i][k] / bd);
+                if (double.IsFinite(bd))
+                {
+                    worstDiscrete = Math.Max(worstDiscrete, s.LpNorm[i][k] / bd);
+                    allowance = Math.Max(allowance, bd / s.LpBound[i][k]);
+                }
             }
             double gamma = LpBounds.Exponent(x.Dimension, x.Eps, p);
             double observed = Math.Log(s.LpNorm[last][k] / s.LpNorm[0][k]) / Math.Log(x.TMax / tMin);
-            checks.Add(Make($"lp_bound_p{tag}", worst <= 1, worst, 1, 1 - worst,
-                $"max_t ||v(t)||_p / ((T/t)^{gamma:G4} ||v_T||_p) at t = {s.Time[at]:G4}; observed exponent {observed:G4} " +
-                $"(bound {gamma:G4}, sharp {LpBounds.SharpExponent(x.Dimension, p):G4} for eps = 0){(x.LiYauGuaranteed ? "" : "; Li-Yau not guaranteed for this score")}"));
+            checks.Add(Make($"lp_bound_p{tag}", worst <= allowance, worst, allowance, allowance - worst,
+                $"max_t ||v(t)||_p / ((T/t)^{gamma:G4} ||v_T||_p) at t = {s.Time[at]:G4}, allowed the time grid's O(dtau) factor " +
+                $"{allowance:G6}; observed exponent {observed:G4} (bound {gamma:G4}, sharp {LpBounds.SharpExponent(x.Dimension, p):G4} for eps = 0)" +
+                Saturation(s, k) + (x.LiYauGuaranteed ? "" : "; Li-Yau not guaranteed for this score")));
             double slack = 1 + 64 * n * Math.Pow(2, -52);
             bool infinite = s.LpDiscreteBound.Any(r => !double.IsFinite(r[k]));
             checks.Add(Make($"lp_discrete_bound_p{tag}", worstDiscrete <= slack, worstDiscrete, slack, slack - worstDiscrete,
@@ -106,6 +112,14 @@ public static class TheoremChecks
         checks.Add(Make("liyau_discrete", worstLy >= -worstTol, worstLy, -worstTol, worstLy + worstTol,
             "min over levels, sweeps and cells of (s_{i+1/2} - s_{i-1/2})/h + 1/(2t), walls as zero flux; rounding allowance 4u max|s|/h"));
 
+        if (s.Hessian.Count == n)
+        {
+            double maxRatio = s.Hessian.Max(h => h.MaxOverR2), minRatio = s.Hessian.Min(h => h.MinOverR2);
+            bool ok = maxRatio <= 1 + 1e-12 && minRatio >= -1e-12;
+            checks.Add(Make("hessian_bounds", ok, maxRatio, 1, 1 - maxRatio,
+                $"(5.4) as 0 <= Cov_t(x) <= R^2 I at cell centres: max lambda_max/R^2 over levels; min lambda_min/R^2 = {minRatio:G3} (round-off allowance 1e-12)"));
+        }
+
         for (int k = 0; k < x.Deltas.Count; k++)
         {
             double start = s.Concentration[0][k], end = s.Concentration[last][k];
@@ -129,6 +143,15 @@ public static class TheoremChecks
             return;
         }
         checks.Add(Make(name, fine < c, fine, c, c - fine, detail + $"; coarser runs: {c:G4}"));
+    }
+
+    /// <summary>Where the grid stops resolving the growth: the first t with ||v||_p under 0.9 ||u(t)||_p (exact cell averages).</summary>
+    private static string Saturation(DiagnosticSeries s, int k)
+    {
+        for (int i = 0; i < s.Count; i++)
+            if (s.LpNorm[i][k] < 0.9 * s.LpNormExact[i][k])
+                return $"; ||v||_p falls under 0.9 ||u(t)||_p (grid saturation) from t = {s.Time[i]:G4}";
+        return "; no grid saturation (||v||_p >= 0.9 ||u(t)||_p throughout)";
     }
 
     private static double? Worst(IReadOnlyList<DiagnosticSeries> coarse, Func<DiagnosticSeries, double> measure) =>

@@ -90,6 +90,14 @@ public sealed class TheoremTracker : ISimulationObserver
         s.LpDiscreteBound.Add(_p.Select((p, k) => _initialNorms[k] * _discreteFactors[k]).ToArray());
 
         CellAverages.Of(_data, _grid, t, _u);
+        s.LpNormExact.Add(_p.Select(p => Norms.Lp(_u, _grid.CellVolume, p)).ToArray());
+        if (_data is DiracMixture dirac)
+        {
+            var (lo, hi) = HessianBounds.CovarianceRange(dirac, _grid, t);
+            double r = dirac.SupportRadius();
+            double scale = r > 0 ? r * r : 1;
+            s.Hessian.Add((lo / scale, hi / scale));
+        }
         s.KlVU.Add(KullbackLeibler.Of(v, _u));
         s.KlUV.Add(KullbackLeibler.Of(_u, v));
         if (_uh is not null) s.KlVUh.Add(KullbackLeibler.Of(v, _uh));
