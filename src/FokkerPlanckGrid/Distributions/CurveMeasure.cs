@@ -26,6 +26,7 @@ public sealed class CurveMeasure : IDataDistribution
     private readonly DiracMixture _nodes;
     private readonly double[] _cumulativeLength;   // arc length at theta = 2 pi k / TableSize
     private const int TableSize = 4096;
+    private static readonly GaussLegendreRule Fine = new(-1, 1, 16);
 
     /// <param name="shape">"lemniscate" or "circle"</param>
     /// <param name="scale">half-width a (lemniscate) or radius r (circle), &gt; 0</param>
@@ -70,7 +71,7 @@ public sealed class CurveMeasure : IDataDistribution
         NodeSpacing = gap;
 
         // Arc-length table for exact sampling: 16-point GL per cell of width 2 pi / TableSize (rounding-exact).
-        var fine = new GaussLegendreRule(-1, 1, 16);
+        var fine = Fine;
         _cumulativeLength = new double[TableSize + 1];
         double h = 2 * Math.PI / TableSize;
         for (int k = 0; k < TableSize; k++)
@@ -203,7 +204,7 @@ public sealed class CurveMeasure : IDataDistribution
         if (k < 0) k = ~k - 1;
         k = Math.Clamp(k, 0, TableSize - 1);
         double h = 2 * Math.PI / TableSize, th0 = k * h;
-        var rule = new GaussLegendreRule(-1, 1, 16);
+        var rule = Fine;
         double rem = target - _cumulativeLength[k];
         double th = th0 + h * rem / (_cumulativeLength[k + 1] - _cumulativeLength[k]);
         for (int it = 0; it < 8; it++)

@@ -204,7 +204,9 @@ public sealed class GaussianMixture : IDataDistribution
     /// the conditional probability again by <see cref="Gaussian.IntervalProbability"/>; the z-interval is cut to
     /// |z| &lt;= sqrt(z_near^2 + 80) (phi drops by e^-40 below its value at the nearest point) and split at 0 and where
     /// the conditional mean crosses l_2, u_2; each piece is integrated by adaptive 10-point Gauss-Legendre (a panel is
-    /// accepted when it agrees with its two halves to 1e-14 relative, or to 1e-18 of the strip mass P(l_1 &lt;= X_1 &lt;= u_1)).
+    /// accepted when it agrees with its two halves to 1e-14 relative (looser by the rounding noise
+    /// eps sd_2/(u_2 - l_2) for a box narrow against the conditional sd), or to 1e-18 of the strip mass P(l_1 &lt;= X_1 &lt;= u_1),
+    /// or 1e-300; at most 4000 panel refinements per component, so the cost is bounded).
     /// Accuracy: ~1e-14 relative (checked against the quadrant formula 1/4 + arcsin(rho)/(2 pi) and the closed form
     /// in the diagonal limit); for a box whose mass is far below 1e-18 of its strip mass only the absolute bound holds.
     /// </summary>
@@ -242,7 +244,12 @@ public sealed class GaussianMixture : IDataDistribution
         double slope = a01 / sd0, condVar = (a00 * a11 - a01 * a01) / a00;
         double l1 = lower[1], u1 = upper[1];
         double strip = Gaussian.IntervalProbability(lower[0], upper[0], mu0, a00);
-        double absTol = 1e-18 * strip;
+        if (strip == 0) return 0;
+        double absTol = Math.Max(1e-18 * strip, 1e-300);   // subnormal values carry no relative accuracy
+        int budget = MaxPanels;
+        // The conditional interval probability of a box narrow against the conditional sd carries relative rounding
+        // noise ~ eps sd/(u_2 - l_2): asking the panels to agree better than that would only exhaust the budget.
+        double relTol = 1e-14 + 4e-16 * Math.Sqrt(condVar) / (u1 - l1);
 
         var breaks = new List<double> { zl, zu };
         foreach (double b in new[] { 0.0, (l1 - mu1) / slope, (u1 - mu1) / slope })
@@ -260,7 +267,7 @@ public sealed class GaussianMixture : IDataDistribution
             for (int j = 0; j < pieces; j++)
             {
                 double pa = a + j * w, pb = j == pieces - 1 ? b : a + (j + 1) * w;
-                total += Adaptive(f, pa, pb, Panel(f, pa, pb), absTol, 40);
+                total += Adaptive(f, pa, pb, Panel(f, pa, pb), relTol, absTol, 60, ref budget);
             }
         }
         return total;
@@ -273,13 +280,18 @@ public sealed class GaussianMixture : IDataDistribution
         return h * sum;
     }
 
-    private static double Adaptive(Func<double, double> f, double a, double b, double whole, double absTol, int depth)
+    /// <summary>Upper bound on the Gauss-Legendre panel pairs one correlated component's box mass may use.</summary>
+    private const int MaxPanels = 4000;
+
+    private static double Adaptive(Func<double, double> f, double a, double b, double whole, double relTol, double absTol,
+        int depth, ref int budget)
     {
         double m = 0.5 * (a + b);
         double left = Panel(f, a, m), right = Panel(f, m, b), halves = left + right;
         double diff = Math.Abs(halves - whole);
-        if (depth == 0 || diff <= 1e-14 * Math.Abs(halves) || diff <= absTol) return halves;
-        return Adaptive(f, a, m, left, 0.5 * absTol, depth - 1) + Adaptive(f, m, b, right, 0.5 * absTol, depth - 1);
+        if (--budget <= 0 || depth == 0 || diff <= relTol * Math.Abs(halves) || diff <= absTol) return halves;
+        return Adaptive(f, a, m, left, relTol, 0.5 * absTol, depth - 1, ref budget)
+               + Adaptive(f, m, b, right, relTol, 0.5 * absTol, depth - 1, ref budget);
     }
 
     /// <summary>The bounding box of the means (a convention: the support of u0 is all of R^d).</summary>
