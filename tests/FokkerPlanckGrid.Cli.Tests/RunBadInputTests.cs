@@ -199,6 +199,37 @@ public class RunBadInputTests
     }
 
     [Fact]
+    public void Run_WithOutNamingAFolder_ExitsTwoNamingOutputPathAndWritesNothing()
+    {
+        using var dir = new TempDirectory();
+        var folder = Directory.CreateDirectory(dir.File("results")).FullName;
+
+        var r = Cli.Run("run", "--set", "grid.cells=[32]", "--set", "time.steps=5", "--out", folder);
+
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.StderrLines);
+        Assert.Contains("output.path", line);
+        Assert.Contains(folder, line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        Assert.Empty(dir.Files());
+    }
+
+    [Fact]
+    public void Run_WithOutUnderAFile_ExitsTwoNamingOutputPathAndWritesNothing()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("notes.txt"), "x");
+
+        var r = Cli.Run("run", "--set", "grid.cells=[32]", "--set", "time.steps=5", "--out", dir.File("notes.txt/run.h5"));
+
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.StderrLines);
+        Assert.Contains("output.path", line);
+        Assert.Contains("is a file", line);
+        Assert.Equal(["notes.txt"], dir.Files());
+    }
+
+    [Fact]
     public void Run_WithBadInput_LeavesAnExistingOutputFileUntouched()
     {
         using var dir = new TempDirectory();
