@@ -20,7 +20,8 @@ public static class Program
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            error.WriteLine($"error: {parse.Errors[0].Message} (see fpgrid --help)");
+            // all of them, on one line: with `run --bogus 1` the first is about "1", the one that matters about --bogus
+            error.WriteLine($"error: {string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ").TrimEnd('.')))} (see fpgrid --help)");
             return ExitCodes.InputError;
         }
         return parse.Invoke();

@@ -19,7 +19,31 @@ public static class CaseInputs
             ? CaseFile.Parse(CaseFile.DefaultJson, sets, "(default case)")
             : CaseFile.Load(casePath, sets);
         var baseDir = casePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(casePath))!;
+        CheckOutputPath(parsed.Case.Output.Path);
         return parsed with { Case = LoadTables(parsed.Case, baseDir) };
+    }
+
+    /// <summary>
+    /// An output path that names a folder, or lies under a file, cannot be written: say so now, not with an I/O
+    /// exception after the run (the file is moved under its final name only at the end).
+    /// </summary>
+    public static void CheckOutputPath(string path)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new CaseInputException("output.path", path, "must be a valid file path");
+        }
+        if (Directory.Exists(full)) throw new CaseInputException("output.path", path, "is a folder; must be a file path");
+        for (var dir = Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(dir)) break;
+            if (File.Exists(dir)) throw new CaseInputException("output.path", path, $"{dir} is a file, not a folder");
+        }
     }
 
     /// <summary>Resolves file references relative to the case file's folder and reads them.</summary>
