@@ -33,7 +33,7 @@ public static class VerifySession
     private static TheoremTracker Tracker(SolverSetup setup, double[] uh)
     {
         var c = setup.Case;
-        bool analytic = setup.Score is ExactScore or DiracMixtureScore;
+        bool analytic = setup.Case.Score is ExactScoreSpec;
         return new TheoremTracker(setup.Grid, setup.Data, setup.Score, analytic, c.Eps, c.Time.T, c.Diagnostics.P,
             c.Diagnostics.Deltas, uh);
     }

@@ -49,8 +49,12 @@ public static class CaseBuilder
     };
 
     /// <summary>The exact score of u0, through the fastest face kernel the distribution allows.</summary>
-    public static IScore Exact(IDataDistribution data) =>
-        data is DiracMixture dirac ? new DiracMixtureScore(dirac) : new ExactScore(data);
+    public static IScore Exact(IDataDistribution data) => data switch
+    {
+        DiracMixture dirac => new DiracMixtureScore(dirac),
+        CurveMeasure curve => new DiracMixtureScore(curve.Nodes),   // the quadrature is a weighted Dirac mixture
+        _ => new ExactScore(data),
+    };
 
     public static SolverSetup Build(Case c, int threads = 0)
     {

@@ -14,6 +14,7 @@ public static class CellAverages
     {
         if (dest.Length != grid.CellCount) throw new ArgumentException("destination does not match the grid");
         if (data is DiracMixture dirac) { Separable(dirac, grid, t, dest); return; }
+        if (data is CurveMeasure curve) { Separable(curve.Nodes, grid, t, dest); return; }
         int nx = grid.Nx, ny = grid.Ny, d = grid.Dimension;
         double volume = grid.CellVolume;
         Parallel.For(0, nx, i =>

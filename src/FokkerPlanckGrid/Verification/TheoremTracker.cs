@@ -91,7 +91,7 @@ public sealed class TheoremTracker : ISimulationObserver
 
         CellAverages.Of(_data, _grid, t, _u);
         s.LpNormExact.Add(_p.Select(p => Norms.Lp(_u, _grid.CellVolume, p)).ToArray());
-        if (_data is DiracMixture dirac)
+        if ((_data as DiracMixture ?? (_data as CurveMeasure)?.Nodes) is { } dirac)
         {
             var (lo, hi) = HessianBounds.CovarianceRange(dirac, _grid, t);
             double r = dirac.SupportRadius();
