@@ -39,20 +39,20 @@ public static class CaseBuilder
         };
     }
 
-    public static IScore ScoreOf(ScoreSpec spec, IDataDistribution data, Grid grid) => spec switch
+    public static IScore ScoreOf(ScoreSpec spec, IDataDistribution data, Grid grid, int threads = 0) => spec switch
     {
-        ExactScoreSpec => Exact(data),
+        ExactScoreSpec => Exact(data, threads),
         MixedScoreSpec m => new MixedScore(m.Lambda,
-            Exact(DataDistributions.From(m.First)), Exact(DataDistributions.From(m.Second))).WithBuffersFor(grid),
+            Exact(DataDistributions.From(m.First), threads), Exact(DataDistributions.From(m.Second), threads)).WithBuffersFor(grid),
         GridFileScoreSpec f => Tabulated(f, grid),
         _ => throw new CaseInputException("score.kind", spec.Kind, "allowed: exact, mixed, grid-file"),
     };
 
     /// <summary>The exact score of u0, through the fastest face kernel the distribution allows.</summary>
-    public static IScore Exact(IDataDistribution data) => data switch
+    public static IScore Exact(IDataDistribution data, int threads = 0) => data switch
     {
-        DiracMixture dirac => new DiracMixtureScore(dirac),
-        CurveMeasure curve => new DiracMixtureScore(curve.Nodes),   // the quadrature is a weighted Dirac mixture
+        DiracMixture dirac => new DiracMixtureScore(dirac, threads),
+        CurveMeasure curve => new DiracMixtureScore(curve.Nodes, threads),   // the quadrature is a weighted Dirac mixture
         _ => new ExactScore(data),
     };
 
@@ -62,7 +62,7 @@ public static class CaseBuilder
         var data = DataDistributions.From(c.Data);
         if (data.Dimension != grid.Dimension)
             throw new CaseInputException("data", $"{data.Dimension}D data", $"the grid is {grid.Dimension}D");
-        var score = ScoreOf(c.Score, data, grid);
+        var score = ScoreOf(c.Score, data, grid, threads);
         var (lo, hi) = score.TimeRange;
         if (c.Time.TMin < lo * (1 - 1e-12) || c.Time.T > hi * (1 + 1e-12))
             throw new CaseInputException("time", $"[{c.Time.TMin}, {c.Time.T}]", $"the score is defined for t in [{lo}, {hi}] only");

@@ -26,11 +26,20 @@ public sealed class DiracMixtureScore : IScore
     // tables, k-major: [k * n + index]
     private double[] _exFace = [], _gxFace = [], _eyCenter = [];     // x-faces: E, E*(y_kx - x) at x-faces; F at y-centres
     private double[] _exCenter = [], _eyFace = [], _gyFace = [];     // y-faces: E at x-centres; F, F*(y_ky - y) at y-faces
-    private Action<int>? _xLine, _yLine;
+    private readonly WorkerTeam _team;
+    private readonly Action<int> _tables, _lines;
     private double _t;
     private FaceField? _faces;
 
-    public DiracMixtureScore(DiracMixture data) => _data = data;
+    /// <param name="data">the mixture</param>
+    /// <param name="threads">worker threads for the face kernel (0: one per core)</param>
+    public DiracMixtureScore(DiracMixture data, int threads = 0)
+    {
+        _data = data;
+        _team = WorkerTeam.Shared(threads);
+        _tables = BuildTables;
+        _lines = FaceLines;
+    }
 
     public DiracMixture Data => _data;
     public int Dimension => _data.Dimension;
@@ -44,9 +53,8 @@ public sealed class DiracMixtureScore : IScore
         if (!ReferenceEquals(grid, _grid)) Allocate(grid);
         _t = t;
         _faces = faces;
-        BuildTables(grid, t);
-        Parallel.For(0, grid.Nx + 1, _xLine!);
-        Parallel.For(0, grid.Nx, _yLine!);
+        _team.Run(_tables);
+        _team.Run(_lines);
         _faces = null;
     }
 
@@ -87,17 +95,35 @@ public sealed class DiracMixtureScore : IScore
         _exCenter = new double[k * nx];
         _eyFace = new double[k * (ny + 1)];
         _gyFace = new double[k * (ny + 1)];
-        _xLine = XFaceLine;
-        _yLine = YFaceLine;
     }
 
-    private void BuildTables(Grid grid, double t)
+    /// <summary>Worker w builds the tables w, w + Size, ... of the four.</summary>
+    private void BuildTables(int w)
     {
+        var grid = _grid!;
         int nx = grid.Nx, ny = grid.Ny;
-        Tabulate(grid.X, faces: true, 0, t, _exFace, _gxFace, nx + 1, withWeights: true);
-        Tabulate(grid.Y, faces: false, 1, t, _eyCenter, null, ny, withWeights: false);
-        Tabulate(grid.X, faces: false, 0, t, _exCenter, null, nx, withWeights: true);
-        Tabulate(grid.Y, faces: true, 1, t, _eyFace, _gyFace, ny + 1, withWeights: false);
+        for (int table = w; table < 4; table += _team.Size)
+        {
+            switch (table)
+            {
+                case 0: Tabulate(grid.X, faces: true, 0, _t, _exFace, _gxFace, nx + 1, withWeights: true); break;
+                case 1: Tabulate(grid.Y, faces: false, 1, _t, _eyCenter, null, ny, withWeights: false); break;
+                case 2: Tabulate(grid.X, faces: false, 0, _t, _exCenter, null, nx, withWeights: true); break;
+                default: Tabulate(grid.Y, faces: true, 1, _t, _eyFace, _gyFace, ny + 1, withWeights: false); break;
+            }
+        }
+    }
+
+    /// <summary>Worker w's share of the 2 nx + 1 face lines (x-face lines 0..nx, then y-face lines 0..nx-1).</summary>
+    private void FaceLines(int w)
+    {
+        int lines = 2 * _grid!.Nx + 1;
+        int start = (int)((long)lines * w / _team.Size), end = (int)((long)lines * (w + 1) / _team.Size);
+        for (int line = start; line < end; line++)
+        {
+            if (line <= _grid.Nx) XFaceLine(line);
+            else YFaceLine(line - _grid.Nx - 1);
+        }
     }
 
     /// <summary>E_k (or F_k) at n positions of one axis, normalised by the max over k; optionally times (y_k - x).</summary>
