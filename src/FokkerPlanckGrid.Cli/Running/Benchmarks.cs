@@ -66,7 +66,7 @@ public static class Benchmarks
     {
         var time = TimeGrid.Geometric(tMax, tMin, gridSteps);
         var start = CellAverages.Of(data, grid, tMax);
-        var v = (double[])start.Clone();
+        var v = Fields.LargeArrays.Copy(start);
         void Steps(int count)
         {
             for (int k = 0; k < count; k++)

@@ -38,7 +38,7 @@ public static class RunSession
         var levels = new LevelDiagnostics();
         var observers = new List<ISimulationObserver> { recorder };
         observers.AddRange(extraObservers);
-        var v = (double[])setup.Terminal.Clone();
+        var v = Fields.LargeArrays.Copy(setup.Terminal);
         RunResult? result = null;
         NumericalBreakdownException? breakdown = null;
         try

@@ -88,19 +88,21 @@ public static class Norms
         return sum;
     }
 
+    /// <summary>max |x| (SIMD; NaN, if any, is not propagated: callers check finiteness separately).</summary>
     public static double MaxAbs(ReadOnlySpan<double> values)
     {
+        int i = 0;
+        var acc = Vector<double>.Zero;
+        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            acc = Vector.Max(acc, Vector.Abs(new Vector<double>(values[i..])));
         double m = 0;
-        foreach (var x in values) m = Math.Max(m, Math.Abs(x));
+        for (int k = 0; k < Vector<double>.Count; k++) m = m > acc[k] ? m : acc[k];
+        for (; i < values.Length; i++) m = m > Math.Abs(values[i]) ? m : Math.Abs(values[i]);
         return m;
     }
 
-    public static double Min(ReadOnlySpan<double> values)
-    {
-        double m = double.PositiveInfinity;
-        foreach (var x in values) m = Math.Min(m, x);
-        return m;
-    }
+    /// <summary>min x (SIMD).</summary>
+    public static double Min(ReadOnlySpan<double> values) => Scan(values).Min;
 
     /// <summary>sum |a - b| dV, the L1 distance of two cell fields.</summary>
     public static double L1Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double cellVolume)

@@ -13,8 +13,8 @@ public sealed class FaceField
     public FaceField(Grid grid)
     {
         Grid = grid;
-        X = new double[(grid.Nx + 1) * grid.Ny];
-        Y = grid.Dimension == 2 ? new double[grid.Nx * (grid.Ny + 1)] : [];
+        X = LargeArrays.Doubles((grid.Nx + 1) * grid.Ny);
+        Y = grid.Dimension == 2 ? LargeArrays.Doubles(grid.Nx * (grid.Ny + 1)) : [];
     }
 
     public Grid Grid { get; }

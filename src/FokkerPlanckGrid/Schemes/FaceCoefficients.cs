@@ -11,9 +11,9 @@ namespace FokkerPlanckGrid.Schemes;
 /// </summary>
 public interface IFaceCoefficients
 {
-    void At(int face, out double cL, out double cR);
+    (double L, double R) At(int face);
 
-    void At(int face, out Vector<double> cL, out Vector<double> cR);
+    (Vector<double> L, Vector<double> R) AtVector(int face);
 }
 
 /// <summary>Coefficients assembled beforehand (any <see cref="ITransportFlux"/>), read from two arrays.</summary>
@@ -22,18 +22,13 @@ public readonly struct AssembledCoefficients(double[] cL, double[] cR) : IFaceCo
     private readonly double[] _cL = cL, _cR = cR;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void At(int face, out double cL, out double cR)
-    {
-        cL = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cL), face);
-        cR = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cR), face);
-    }
+    public (double L, double R) At(int face) =>
+        (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cL), face), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cR), face));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void At(int face, out Vector<double> cL, out Vector<double> cR)
-    {
-        cL = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_cL), (nuint)face);
-        cR = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_cR), (nuint)face);
-    }
+    public (Vector<double> L, Vector<double> R) AtVector(int face) =>
+        (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_cL), (nuint)face),
+         Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_cR), (nuint)face));
 }
 
 /// <summary>
@@ -47,19 +42,18 @@ public readonly struct UpwindFromScore(double[] score, double scale, double diff
     private readonly double _scale = scale, _diffusion = diffusion;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void At(int face, out double cL, out double cR)
+    public (double L, double R) At(int face)
     {
         double a = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_score), face) * _scale;
-        cL = (a > 0 ? a : 0.0) + _diffusion;
-        cR = (a < 0 ? a : 0.0) - _diffusion;
+        return ((a > 0 ? a : 0.0) + _diffusion, (a < 0 ? a : 0.0) - _diffusion);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void At(int face, out Vector<double> cL, out Vector<double> cR)
+    public (Vector<double> L, Vector<double> R) AtVector(int face)
     {
         var a = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_score), (nuint)face) * new Vector<double>(_scale);
         var d = new Vector<double>(_diffusion);
-        cL = Vector.ConditionalSelect(Vector.GreaterThan(a, Vector<double>.Zero), a, Vector<double>.Zero) + d;
-        cR = Vector.ConditionalSelect(Vector.LessThan(a, Vector<double>.Zero), a, Vector<double>.Zero) - d;
+        // MaxNative / MinNative are the bare maxpd / minpd: (a > 0 ? a : 0) and (a < 0 ? a : 0), as the scalar form
+        return (Vector.MaxNative(a, Vector<double>.Zero) + d, Vector.MinNative(a, Vector<double>.Zero) - d);
     }
 }

@@ -41,10 +41,10 @@ public static class LineKernels
             double a0, a1, a2, a3, b0, b1, b2, b3;        // cL[i+1], cR[i+1]
             if (i < n - 1)
             {
-                coefficients.At(f0 + i + 1, out a0, out b0);
-                coefficients.At(f1 + i + 1, out a1, out b1);
-                coefficients.At(f2 + i + 1, out a2, out b2);
-                coefficients.At(f3 + i + 1, out a3, out b3);
+                (a0, b0) = coefficients.At(f0 + i + 1);
+                (a1, b1) = coefficients.At(f1 + i + 1);
+                (a2, b2) = coefficients.At(f2 + i + 1);
+                (a3, b3) = coefficients.At(f3 + i + 1);
             }
             else
             {
@@ -81,8 +81,7 @@ public static class LineKernels
         double p = 1, c = 0, d = 0, l = 0, q = 0;
         for (int i = 0; i < n; i++)
         {
-            double a = 0, b = 0;
-            if (i < n - 1) coefficients.At(f0 + i + 1, out a, out b);
+            var (a, b) = i < n - 1 ? coefficients.At(f0 + i + 1) : (0.0, 0.0);
             double g = 1.0 - q * p;
             double m = 1.0 / (a + g);
             p = g * m;
@@ -96,12 +95,13 @@ public static class LineKernels
         for (int i = n - 2; i >= 0; i--) Unsafe.Add(ref x, v0 + i) -= Unsafe.Add(ref s, i) * Unsafe.Add(ref x, v0 + i + 1);
     }
 
-    /// <summary>Strip width for a line length: 16 doubles, or 8 when the dense buffers (2 n W doubles) would leave L2.</summary>
-    public static int StripWidth(int n) => 2 * n * 16 * 8 <= 384 * 1024 ? 4 * Vector<double>.Count : 2 * Vector<double>.Count;
+    /// <summary>Strip width: two SIMD vectors (8 doubles with AVX2), whose recurrences stay in registers.</summary>
+    public static int StripWidth(int n) => 2 * Vector<double>.Count;
 
     /// <summary>
-    /// Solves the columns j0..j0+W-1 (W a multiple of Vector&lt;double&gt;.Count) of the nx x ny C-order array v along x;
-    /// face f (0..nx) of column j has coefficients at f * ny + j. Scratch: 2 nx W + W entries.
+    /// Solves the columns j0..j0+W-1 (W = <see cref="StripWidth"/>) of the nx x ny C-order array v along x; face f
+    /// (0..nx) of column j has coefficients at f * ny + j. The two vectors' recurrences (sigma/m, d', cL, cR of the
+    /// previous face) are carried in registers; c' and d' go to a dense buffer. Scratch: 2 nx W entries.
     /// </summary>
     public static void Strip<T>(in T coefficients, double[] v, int nx, int ny, int j0, int width, Span<double> scratch)
         where T : struct, IFaceCoefficients
@@ -109,48 +109,50 @@ public static class LineKernels
         int vc = Vector<double>.Count;
         ref double x = ref MemoryMarshal.GetArrayDataReference(v);
         ref double s = ref MemoryMarshal.GetReference(scratch);
-        int dBase = nx * width, pBase = 2 * nx * width;   // c' rows, then d' rows, then sigma/m per lane
+        int dBase = nx * width;   // c' rows [0, nx W), d' rows [nx W, 2 nx W)
         var one = Vector<double>.One;
-        for (int k = 0; k < width; k += vc)
+        Vector<double> p0 = one, p1 = one;                                   // sigma_{i-1} / m_{i-1}
+        Vector<double> d0 = Vector<double>.Zero, d1 = Vector<double>.Zero;  // d'_{i-1}
+        Vector<double> l0 = Vector<double>.Zero, l1 = Vector<double>.Zero;  // cL[i] (wall: 0)
+        Vector<double> q0 = Vector<double>.Zero, q1 = Vector<double>.Zero;  // cR[i] (wall: 0)
+        for (int i = 0; i < nx; i++)
         {
-            // first cell: wall below (cL[0] = cR[0] = 0), so sigma = 1
-            coefficients.At(ny + j0 + k, out Vector<double> a, out Vector<double> b);
-            var m = one / (a + one);
-            Vector.StoreUnsafe(one * m, ref s, (nuint)(pBase + k));
-            Vector.StoreUnsafe(b * m, ref s, (nuint)k);
-            Vector.StoreUnsafe(Vector.LoadUnsafe(ref x, (nuint)(j0 + k)) * m, ref s, (nuint)(dBase + k));
-        }
-        for (int i = 1; i < nx; i++)
-        {
-            int row = i * ny + j0, sRow = i * width, sPrev = sRow - width;
-            bool last = i == nx - 1;
-            for (int k = 0; k < width; k += vc)
+            int row = i * ny + j0, sRow = i * width;
+            Vector<double> a0, a1, b0, b1;
+            if (i < nx - 1)
             {
-                coefficients.At(row + k, out Vector<double> l, out Vector<double> q);   // face i: cL[i], cR[i]
-                Vector<double> a = Vector<double>.Zero, b = Vector<double>.Zero;
-                if (!last) coefficients.At(row + ny + k, out a, out b);                   // face i + 1
-                var g = one - q * Vector.LoadUnsafe(ref s, (nuint)(pBase + k));
-                var m = one / (a + g);
-                Vector.StoreUnsafe(g * m, ref s, (nuint)(pBase + k));
-                Vector.StoreUnsafe(b * m, ref s, (nuint)(sRow + k));
-                var d = (Vector.LoadUnsafe(ref x, (nuint)(row + k)) + l * Vector.LoadUnsafe(ref s, (nuint)(dBase + sPrev + k))) * m;
-                Vector.StoreUnsafe(d, ref s, (nuint)(dBase + sRow + k));
+                (a0, b0) = coefficients.AtVector(row + ny);
+                (a1, b1) = coefficients.AtVector(row + ny + vc);
             }
+            else
+            {
+                a0 = a1 = b0 = b1 = Vector<double>.Zero;
+            }
+            var g0 = one - q0 * p0;
+            var g1 = one - q1 * p1;
+            var m0 = one / (a0 + g0);
+            var m1 = one / (a1 + g1);
+            p0 = g0 * m0;
+            p1 = g1 * m1;
+            (b0 * m0).StoreUnsafe(ref s, (nuint)sRow);
+            (b1 * m1).StoreUnsafe(ref s, (nuint)(sRow + vc));
+            d0 = (Vector.LoadUnsafe(ref x, (nuint)row) + l0 * d0) * m0;
+            d1 = (Vector.LoadUnsafe(ref x, (nuint)(row + vc)) + l1 * d1) * m1;
+            d0.StoreUnsafe(ref s, (nuint)(dBase + sRow));
+            d1.StoreUnsafe(ref s, (nuint)(dBase + sRow + vc));
+            l0 = a0; l1 = a1;
+            q0 = b0; q1 = b1;
         }
-        // back substitution in the dense buffer; each row of v is written once
-        int lastRow = (nx - 1) * width;
-        for (int k = 0; k < width; k += vc)
-            Vector.StoreUnsafe(Vector.LoadUnsafe(ref s, (nuint)(dBase + lastRow + k)), ref x, (nuint)((nx - 1) * ny + j0 + k));
+        // back substitution in the dense buffer, carried in registers; each row of v is written once
+        d0.StoreUnsafe(ref x, (nuint)((nx - 1) * ny + j0));
+        d1.StoreUnsafe(ref x, (nuint)((nx - 1) * ny + j0 + vc));
         for (int i = nx - 2; i >= 0; i--)
         {
-            int sRow = i * width;
-            for (int k = 0; k < width; k += vc)
-            {
-                var next = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow + width + k));
-                var value = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow + k)) - Vector.LoadUnsafe(ref s, (nuint)(sRow + k)) * next;
-                Vector.StoreUnsafe(value, ref s, (nuint)(dBase + sRow + k));
-                Vector.StoreUnsafe(value, ref x, (nuint)(i * ny + j0 + k));
-            }
+            int sRow = i * width, row = i * ny + j0;
+            d0 = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow)) - Vector.LoadUnsafe(ref s, (nuint)sRow) * d0;
+            d1 = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow + vc)) - Vector.LoadUnsafe(ref s, (nuint)(sRow + vc)) * d1;
+            d0.StoreUnsafe(ref x, (nuint)row);
+            d1.StoreUnsafe(ref x, (nuint)(row + vc));
         }
     }
 
@@ -163,8 +165,7 @@ public static class LineKernels
         double p = 1, c = 0, d = 0, l = 0, q = 0;
         for (int i = 0; i < nx; i++)
         {
-            double a = 0, b = 0;
-            if (i < nx - 1) coefficients.At((i + 1) * ny + j, out a, out b);
+            var (a, b) = i < nx - 1 ? coefficients.At((i + 1) * ny + j) : (0.0, 0.0);
             double g = 1.0 - q * p;
             double m = 1.0 / (a + g);
             p = g * m;

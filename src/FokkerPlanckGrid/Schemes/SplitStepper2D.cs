@@ -57,7 +57,7 @@ public sealed class SplitStepper2D : IStepper
             _cRy = new double[_nx * (_ny + 1)];
         }
         _scratch = new double[_team.Size][];
-        for (int w = 0; w < _team.Size; w++) _scratch[w] = new double[Math.Max(2 * _nx * _stripWidth + _stripWidth, 4 * _ny)];
+        for (int w = 0; w < _team.Size; w++) _scratch[w] = new double[Math.Max(2 * _nx * _stripWidth, 4 * _ny)];
         _courant = new double[_team.Size];
         _prepare = PrepareWorker;
         _sweepX = SweepX;

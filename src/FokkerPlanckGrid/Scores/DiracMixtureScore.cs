@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using FokkerPlanckGrid.Distributions;
 using FokkerPlanckGrid.Fields;
 using FokkerPlanckGrid.Grids;
@@ -158,8 +159,8 @@ public sealed class DiracMixtureScore : IScore
         var grid = _grid!;
         int nx = grid.Nx, ny = grid.Ny;
         var dest = _faces!.X.AsSpan(i * ny, ny);
-        Combine(_exFace, _gxFace, i, nx + 1, _eyCenter, _eyCenter, ny, dest, numeratorFromLine: true);
-        FixUnderflow(dest, i, ny, xFaces: true);
+        if (Combine(_exFace, _gxFace, i, nx + 1, _eyCenter, _eyCenter, ny, dest, numeratorFromLine: true))
+            FixUnderflow(dest, i, ny, xFaces: true);
     }
 
     /// <summary>y-faces of line i (fixed x = x_i, all y_{j-1/2}): s_y = sum_k E_k(x) h_k(y) / (2t sum_k E_k(x) F_k(y)).</summary>
@@ -168,16 +169,16 @@ public sealed class DiracMixtureScore : IScore
         var grid = _grid!;
         int nx = grid.Nx, ny = grid.Ny;
         var dest = _faces!.Y.AsSpan(i * (ny + 1), ny + 1);
-        Combine(_exCenter, _exCenter, i, nx, _eyFace, _gyFace, ny + 1, dest, numeratorFromLine: false);
-        FixUnderflow(dest, i, ny + 1, xFaces: false);
+        if (Combine(_exCenter, _exCenter, i, nx, _eyFace, _gyFace, ny + 1, dest, numeratorFromLine: false))
+            FixUnderflow(dest, i, ny + 1, xFaces: false);
     }
 
     /// <summary>
     /// dest[j] = sum_k a_k num_k[j] / (2t sum_k e_k den_k[j]) with per-line scalars e_k = lineE[k, i] and
-    /// a_k = lineG[k, i] (numeratorFromLine) or a_k = e_k with num_k = colG (otherwise). Faces whose denominator
-    /// underflows are marked NaN for <see cref="FixUnderflow"/>.
+    /// a_k = lineG[k, i] (numeratorFromLine; num_k = colE) or a_k = e_k with num_k = colG (otherwise). Faces whose
+    /// denominator underflows are marked NaN for <see cref="FixUnderflow"/>; returns whether there are any.
     /// </summary>
-    private void Combine(double[] lineE, double[] lineG, int i, int lineCount, double[] colE, double[] colG, int n,
+    private bool Combine(double[] lineE, double[] lineG, int i, int lineCount, double[] colE, double[] colG, int n,
         Span<double> dest, bool numeratorFromLine)
     {
         int count = _data.Count;
@@ -189,34 +190,42 @@ public sealed class DiracMixtureScore : IScore
             e[k] = lineE[k * lineCount + i];
             a[k] = numeratorFromLine ? lineG[k * lineCount + i] : e[k];
         }
+        var numerator = numeratorFromLine ? colE : colG;
+        ref double rDen = ref MemoryMarshal.GetArrayDataReference(colE);
+        ref double rNum = ref MemoryMarshal.GetArrayDataReference(numerator);
+        ref double rDest = ref MemoryMarshal.GetReference(dest);
         int j = 0, vc = Vector<double>.Count;
         var tiny = new Vector<double>(Underflow);
         var nan = new Vector<double>(double.NaN);
         var scale = new Vector<double>(inv2t);
+        var underflow = Vector<double>.Zero;
         for (; j <= n - vc; j += vc)
         {
             var num = Vector<double>.Zero;
             var den = Vector<double>.Zero;
             for (int k = 0; k < count; k++)
             {
-                var f = new Vector<double>(colE, k * n + j);
-                den += new Vector<double>(e[k]) * f;
-                num += new Vector<double>(a[k]) * (numeratorFromLine ? f : new Vector<double>(colG, k * n + j));
+                int o = k * n + j;
+                den += new Vector<double>(e[k]) * Vector.LoadUnsafe(ref rDen, (nuint)o);
+                num += new Vector<double>(a[k]) * Vector.LoadUnsafe(ref rNum, (nuint)o);
             }
-            var s = num / den * scale;
-            Vector.ConditionalSelect(Vector.LessThan(den, tiny), nan, s).CopyTo(dest[j..]);
+            var small = Vector.LessThan(den, tiny);
+            underflow |= small.As<long, double>();
+            Vector.ConditionalSelect(small, nan, num / den * scale).StoreUnsafe(ref rDest, (nuint)j);
         }
+        bool any = underflow != Vector<double>.Zero;
         for (; j < n; j++)
         {
             double num = 0, den = 0;
             for (int k = 0; k < count; k++)
             {
-                double f = colE[k * n + j];
-                den += e[k] * f;
-                num += a[k] * (numeratorFromLine ? f : colG[k * n + j]);
+                den += e[k] * colE[k * n + j];
+                num += a[k] * numerator[k * n + j];
             }
+            any |= den < Underflow;
             dest[j] = den < Underflow ? double.NaN : num / den * inv2t;
         }
+        return any;
     }
 
     private void FixUnderflow(Span<double> dest, int i, int n, bool xFaces)
