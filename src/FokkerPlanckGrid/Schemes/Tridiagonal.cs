@@ -10,14 +10,18 @@ namespace FokkerPlanckGrid.Schemes;
 /// Why it is a Markov step, for every dtau: cL &gt;= 0 &gt;= cR makes the off-diagonals non-positive and the matrix
 /// strictly column diagonally dominant with every column summing to exactly 1 (column i: 1 + cL[i+1] - cR[i]
 /// - cL[i+1] + cR[i]); such an M-matrix has an entrywise non-negative inverse whose columns sum to 1.
-/// Why the floating-point solve keeps it: the Thomas recurrence
+/// Why the floating-point solve keeps it: the Thomas recurrence, with the pivot written through its column-sum part
+/// sigma_i = m_i - cL[i+1] (Grassmann-Taksar-Heyman style),
 /// <code>
-///   m_i = 1 + cL[i+1] - cR[i] + cL[i] c'_{i-1},   c'_i = cR[i+1] / m_i,   d'_i = (v_i + cL[i] d'_{i-1}) / m_i,
-///   v_i = d'_i - c'_i v_{i+1}
+///   sigma_i = 1 - cR[i] (sigma_{i-1} / m_{i-1}),   m_i = cL[i+1] + sigma_i,   c'_i = cR[i+1] / m_i,
+///   d'_i = (v_i + cL[i] d'_{i-1}) / m_i,           v_i = d'_i - c'_i v_{i+1}
 /// </code>
-/// has m_i &gt;= 1 + cL[i+1] (because cL[i] |c'_{i-1}| &lt;= |cR[i]| cL[i] / (1 + cL[i]) &lt; |cR[i]|), c' &lt;= 0 and
-/// d' &gt;= 0, so every operation adds non-negative numbers: v_new &gt;= 0 holds exactly in floating point. One division
-/// per cell (1 / m_i).
+/// (sigma_{-1} / m_{-1} = 1) has c' &lt;= 0 and sigma, m, d' &gt; 0 or &gt;= 0, so every operation adds, multiplies or
+/// divides non-negative numbers: v_new &gt;= 0 holds exactly in floating point, and each computed value is a
+/// subtraction-free expression whose relative error is O(n u), so the mass is conserved to O(n u) relative for any
+/// dtau. (The textbook pivot m_i = 1 + cL[i+1] - cR[i] + cL[i] c'_{i-1} is the same number in exact arithmetic but
+/// subtracts cL[i] |cR[i]| / m_{i-1} from |cR[i]|: when the coefficients are huge (Courant or diffusion numbers
+/// C &gt;&gt; 1) it cancels and loses the "1" of I + dtau A, i.e. the mass, to ~u C relative.) One division per cell.
 /// </summary>
 public static class Tridiagonal
 {
@@ -36,11 +40,13 @@ public static class Tridiagonal
     public static void SolveLine(ReadOnlySpan<double> cL, ReadOnlySpan<double> cR, Span<double> v, Span<double> scratch)
     {
         int n = v.Length;
-        double cPrev = 0, dPrev = 0, cLi = cL[0];
+        double cPrev = 0, dPrev = 0, sPrev = 1, cLi = cL[0];
         for (int i = 0; i < n; i++)
         {
             double cRi = cR[i], cLn = cL[i + 1], cRn = cR[i + 1];
-            double r = 1.0 / (1.0 + cLn - cRi + cLi * cPrev);
+            double sigma = 1.0 - cRi * sPrev;   // 1 + |cR[i]| sigma_{i-1} / m_{i-1}: no cancellation
+            double r = 1.0 / (cLn + sigma);
+            sPrev = sigma * r;
             cPrev = cRn * r;
             dPrev = (v[i] + cLi * dPrev) * r;
             scratch[i] = cPrev;
@@ -57,11 +63,13 @@ public static class Tridiagonal
     public static void SolveStridedLine(ReadOnlySpan<double> cL, ReadOnlySpan<double> cR, Span<double> v, int n, int stride,
         Span<double> scratch)
     {
-        double cPrev = 0, dPrev = 0, cLi = cL[0];
+        double cPrev = 0, dPrev = 0, sPrev = 1, cLi = cL[0];
         for (int i = 0; i < n; i++)
         {
             double cRi = cR[i * stride], cLn = cL[(i + 1) * stride], cRn = cR[(i + 1) * stride];
-            double r = 1.0 / (1.0 + cLn - cRi + cLi * cPrev);
+            double sigma = 1.0 - cRi * sPrev;
+            double r = 1.0 / (cLn + sigma);
+            sPrev = sigma * r;
             cPrev = cRn * r;
             dPrev = (v[i * stride] + cLi * dPrev) * r;
             scratch[i] = cPrev;
@@ -69,48 +77,5 @@ public static class Tridiagonal
             cLi = cLn;
         }
         for (int i = n - 2; i >= 0; i--) v[i * stride] -= scratch[i] * v[(i + 1) * stride];
-    }
-
-    /// <summary>
-    /// Solves four contiguous lines of n cells in place, interleaved so that their four recurrences overlap in the
-    /// pipeline (the single-line recurrence is bound by the latency of its division). Line r starts at
-    /// v[start + r * stride]; its n+1 face coefficients start at cL[faceStart + r * faceStride]. Per line the
-    /// arithmetic is exactly that of <see cref="SolveLine"/>, so the results agree to the bit. Scratch: 4 n entries.
-    /// </summary>
-    public static void SolveFourLines(ReadOnlySpan<double> cL, ReadOnlySpan<double> cR, int faceStart, int faceStride,
-        Span<double> v, int start, int stride, int n, Span<double> scratch)
-    {
-        int f0 = faceStart, f1 = f0 + faceStride, f2 = f1 + faceStride, f3 = f2 + faceStride;
-        int v0 = start, v1 = v0 + stride, v2 = v1 + stride, v3 = v2 + stride;
-        var s0 = scratch[..n];
-        var s1 = scratch.Slice(n, n);
-        var s2 = scratch.Slice(2 * n, n);
-        var s3 = scratch.Slice(3 * n, n);
-        var l0 = cL.Slice(f0, n + 1); var l1 = cL.Slice(f1, n + 1); var l2 = cL.Slice(f2, n + 1); var l3 = cL.Slice(f3, n + 1);
-        var r0 = cR.Slice(f0, n + 1); var r1 = cR.Slice(f1, n + 1); var r2 = cR.Slice(f2, n + 1); var r3 = cR.Slice(f3, n + 1);
-        var x0 = v.Slice(v0, n); var x1 = v.Slice(v1, n); var x2 = v.Slice(v2, n); var x3 = v.Slice(v3, n);
-        double c0 = 0, c1 = 0, c2 = 0, c3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        double a0 = l0[0], a1 = l1[0], a2 = l2[0], a3 = l3[0];
-        for (int i = 0; i < n; i++)
-        {
-            double n0 = l0[i + 1], n1 = l1[i + 1], n2 = l2[i + 1], n3 = l3[i + 1];
-            double q0 = 1.0 / (1.0 + n0 - r0[i] + a0 * c0);
-            double q1 = 1.0 / (1.0 + n1 - r1[i] + a1 * c1);
-            double q2 = 1.0 / (1.0 + n2 - r2[i] + a2 * c2);
-            double q3 = 1.0 / (1.0 + n3 - r3[i] + a3 * c3);
-            c0 = r0[i + 1] * q0; c1 = r1[i + 1] * q1; c2 = r2[i + 1] * q2; c3 = r3[i + 1] * q3;
-            d0 = (x0[i] + a0 * d0) * q0; d1 = (x1[i] + a1 * d1) * q1;
-            d2 = (x2[i] + a2 * d2) * q2; d3 = (x3[i] + a3 * d3) * q3;
-            s0[i] = c0; s1[i] = c1; s2[i] = c2; s3[i] = c3;
-            x0[i] = d0; x1[i] = d1; x2[i] = d2; x3[i] = d3;
-            a0 = n0; a1 = n1; a2 = n2; a3 = n3;
-        }
-        for (int i = n - 2; i >= 0; i--)
-        {
-            x0[i] -= s0[i] * x0[i + 1];
-            x1[i] -= s1[i] * x1[i + 1];
-            x2[i] -= s2[i] * x2[i + 1];
-            x3[i] -= s3[i] * x3[i + 1];
-        }
     }
 }
