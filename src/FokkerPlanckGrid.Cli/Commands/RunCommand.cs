@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FokkerPlanckGrid.Cases;
 using FokkerPlanckGrid.Cli.Presentation;
 using FokkerPlanckGrid.Cli.Running;
 using Spectre.Console;
@@ -11,38 +10,22 @@ public static class RunCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
-        var caseArg = CommonOptions.CaseArgument();
-        var outOpt = CommonOptions.Out();
-        var setOpt = CommonOptions.Set();
-        var threadsOpt = CommonOptions.Threads();
-        var command = new Command("run", "solve one case; with no CASE, the embedded default") { caseArg, outOpt, setOpt, threadsOpt };
-        command.SetAction(parse => Execute(console, error, parse.GetValue(caseArg), parse.GetValue(outOpt),
-            parse.GetValue(setOpt) ?? [], parse.GetValue(threadsOpt)));
+        var options = new CaseCommand();
+        var command = options.Create("run", "solve one case; with no CASE, the embedded default");
+        command.SetAction(parse =>
+        {
+            var (casePath, outPath, sets, threads) = options.Read(parse);
+            return Execute(console, error, casePath, outPath, sets, threads);
+        });
         return command;
     }
 
     public static int Execute(IAnsiConsole console, TextWriter error, string? casePath, string? outPath,
         IReadOnlyList<string> sets, int threads)
     {
-        SolverSetup setup;
-        try
-        {
-            var parsed = CaseInputs.Load(casePath, sets, outPath);
-            foreach (var note in parsed.Notes) console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");
-            setup = RunSession.Prepare(parsed.Case, threads);
-        }
-        catch (CaseInputException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InputError;
-        }
+        if (CaseCommand.Prepare(console, error, casePath, outPath, sets, threads) is not { } setup) return ExitCodes.InputError;
         var outcome = RunProgress.Run(console, setup, observers => RunSession.Execute(setup, observers));
         RunSummary.Write(console, outcome);
-        if (outcome.Breakdown is { } b)
-        {
-            error.WriteLine($"error: {b.Message}; {outcome.OutputPath} holds the run up to step {b.Step - 1}");
-            return ExitCodes.Breakdown;
-        }
-        return ExitCodes.Success;
+        return outcome.Breakdown is null ? ExitCodes.Success : CaseCommand.Breakdown(error, outcome);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FokkerPlanckGrid.Cases;
 using FokkerPlanckGrid.Cli.Presentation;
 using FokkerPlanckGrid.Cli.Running;
 using Spectre.Console;
@@ -16,42 +15,25 @@ public static class VerifyCommand
 {
     public static Command Create(IAnsiConsole console, TextWriter error)
     {
-        var caseArg = CommonOptions.CaseArgument();
-        var outOpt = CommonOptions.Out();
-        var setOpt = CommonOptions.Set();
-        var threadsOpt = CommonOptions.Threads();
+        var options = new CaseCommand();
         var jsonOpt = new Option<string?>("--json") { Description = "write the machine-readable report here" };
-        var command = new Command("verify", "solve a case and check every applicable theorem of the paper")
+        var command = options.Create("verify", "solve a case and check every applicable theorem of the paper");
+        command.Options.Add(jsonOpt);
+        command.SetAction(parse =>
         {
-            caseArg, outOpt, setOpt, threadsOpt, jsonOpt,
-        };
-        command.SetAction(parse => Execute(console, error, parse.GetValue(caseArg), parse.GetValue(outOpt),
-            parse.GetValue(setOpt) ?? [], parse.GetValue(threadsOpt), parse.GetValue(jsonOpt)));
+            var (casePath, outPath, sets, threads) = options.Read(parse);
+            return Execute(console, error, casePath, outPath, sets, threads, parse.GetValue(jsonOpt));
+        });
         return command;
     }
 
     public static int Execute(IAnsiConsole console, TextWriter error, string? casePath, string? outPath,
         IReadOnlyList<string> sets, int threads, string? jsonPath)
     {
-        SolverSetup setup;
-        try
-        {
-            var parsed = CaseInputs.Load(casePath, sets, outPath);
-            foreach (var note in parsed.Notes) console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");
-            setup = RunSession.Prepare(parsed.Case, threads);
-        }
-        catch (CaseInputException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InputError;
-        }
+        if (CaseCommand.Prepare(console, error, casePath, outPath, sets, threads) is not { } setup) return ExitCodes.InputError;
         var outcome = RunProgress.Run(console, setup, observers => VerifySession.Execute(setup, observers, threads));
         RunSummary.Write(console, outcome.Run);
-        if (outcome.Run.Breakdown is { } b)
-        {
-            error.WriteLine($"error: {b.Message}; {outcome.Run.OutputPath} holds the run up to step {b.Step - 1}");
-            return ExitCodes.Breakdown;
-        }
+        if (outcome.Run.Breakdown is not null) return CaseCommand.Breakdown(error, outcome.Run);
         CheckTable.Write(console, outcome.Checks);
         if (jsonPath is not null) WriteJson(jsonPath, setup.Case.Name, outcome);
         return outcome.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using FokkerPlanckGrid.Cases;
+using FokkerPlanckGrid.Diagnostics;
 using FokkerPlanckGrid.Distributions;
 using FokkerPlanckGrid.IO;
 using FokkerPlanckGrid.IO.CaseFiles;
@@ -52,25 +53,10 @@ public static class RunSession
             writer.CompleteTruncated(recorder.Written, Diagnostics(levels, extras));
         }
         double? relL1 = breakdown is null && c.Terminal is HeatTerminalSpec
-            ? RelativeL1AgainstCenters(setup.Data, setup.Grid, c.Time.TMin, v)
+            ? ReferenceError.RelativeL1AgainstCenters(setup.Data, setup.Grid, c.Time.TMin, v)
             : null;
         return new RunOutcome(setup, result, levels, c.Output.Path, breakdown, clock.Elapsed.TotalSeconds, relL1,
             TerminalOutsideBox(setup), 1 - BoxMass(setup.Data, setup.Grid, c.Time.T), ResolutionTime(setup));
-    }
-
-    /// <summary>The reference-problem error: sum |v - u(t)| / sum |u(t)|, u sampled at cell centres.</summary>
-    public static double RelativeL1AgainstCenters(IDataDistribution data, Grids.Grid grid, double t, double[] v)
-    {
-        double num = 0, den = 0;
-        Span<double> x = stackalloc double[grid.Dimension];
-        for (int p = 0; p < grid.CellCount; p++)
-        {
-            grid.CenterOf(p, x);
-            double u = Math.Exp(data.LogDensity(x, t));
-            num += Math.Abs(v[p] - u);
-            den += u;
-        }
-        return num / den;
     }
 
     private static List<DatasetEntry> Diagnostics(LevelDiagnostics levels, RunExtras extras) =>

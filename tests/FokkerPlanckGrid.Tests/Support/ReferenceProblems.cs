@@ -26,20 +26,6 @@ public static class ReferenceProblems
         var v = CellAverages.Of(data, grid, T);
         var sim = new Simulation(stepper, TimeGrid.Geometric(T, tMin, steps), 2);
         var result = sim.Run(v, []);
-        return (RelativeL1AgainstCenters(data, grid, tMin, v), result, v);
-    }
-
-    public static double RelativeL1AgainstCenters(IDataDistribution data, Grid grid, double t, double[] v)
-    {
-        Span<double> x = stackalloc double[grid.Dimension];
-        double num = 0, den = 0;
-        for (int p = 0; p < grid.CellCount; p++)
-        {
-            grid.CenterOf(p, x);
-            double u = Math.Exp(data.LogDensity(x, t));
-            num += Math.Abs(v[p] - u);
-            den += u;
-        }
-        return num / den;
+        return (Diagnostics.ReferenceError.RelativeL1AgainstCenters(data, grid, tMin, v), result, v);
     }
 }
