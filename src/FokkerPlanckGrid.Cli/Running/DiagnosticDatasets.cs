@@ -20,6 +20,11 @@ public static class DiagnosticDatasets
         yield return Vector(Hdf5Layout.DiagnosticsKlUV, s.KlUV, count);
         if (s.KlVUh.Count >= count) yield return Vector(Hdf5Layout.DiagnosticsKlVUh, s.KlVUh, count);
         yield return Vector(Hdf5Layout.DiagnosticsFisherVU, s.FisherVU, count);
+        if (s.FisherUV.Count > 0)   // recorded at every level, or not at all (exact score)
+        {
+            yield return Vector(Hdf5Layout.DiagnosticsGroup + "/fisher_u_v", s.FisherUV, count);
+            yield return Vector(Hdf5Layout.DiagnosticsGroup + "/score_mismatch", s.ScoreMismatch, count);
+        }
         yield return Vector(Hdf5Layout.DiagnosticsLiYauMargin, s.LiYauMargin, count);
         yield return Vector(Hdf5Layout.DiagnosticsGroup + "/liyau_discrete_margin", s.LiYauDiscreteMargin, count);
         if (tracker.Deltas.Count == 0) yield break;

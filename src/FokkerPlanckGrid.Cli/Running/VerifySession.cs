@@ -33,8 +33,8 @@ public static class VerifySession
     private static TheoremTracker Tracker(SolverSetup setup, double[] uh)
     {
         var c = setup.Case;
-        bool analytic = setup.Case.Score is ExactScoreSpec;
-        return new TheoremTracker(setup.Grid, setup.Data, setup.Score, analytic, c.Eps, c.Time.T, c.Diagnostics.P,
+        bool exact = setup.Case.Score is ExactScoreSpec;
+        return new TheoremTracker(setup.Grid, setup.Data, setup.Score, exact, c.Eps, c.Time.T, c.Diagnostics.P,
             c.Diagnostics.Deltas, uh);
     }
 

@@ -25,6 +25,12 @@ public sealed class DiagnosticSeries
 
     public List<double> FisherVU { get; } = [];
 
+    /// <summary>I(u | v) = int u |grad log(u/v)|^2 dx, the Fisher information of Remark 5.4 (empty for the exact score).</summary>
+    public List<double> FisherUV { get; } = [];
+
+    /// <summary>int |s - s_theta|^2 u dx at cell centres, s the exact score, s_theta the driving one (empty for the exact score).</summary>
+    public List<double> ScoreMismatch { get; } = [];
+
     /// <summary>min div s + d/(2t): analytic where the score has a closed-form divergence, else discrete (interior).</summary>
     public List<double> LiYauMargin { get; } = [];
 

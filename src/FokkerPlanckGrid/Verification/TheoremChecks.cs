@@ -8,7 +8,7 @@ namespace FokkerPlanckGrid.Verification;
 /// Turns a run's records into PASS/FAIL statements. Exact statements (mass, positivity, the discrete L^p bound, the
 /// discrete data-processing inequality, the discrete Li-Yau bound) are checked to round-off with the allowance stated
 /// in each detail. Statements true only in the limit (monotonicity of KL against the exact u, the dissipation
-/// identity) are checked by refinement: the run's violation must be smaller than the larger of the violations of two
+/// identity, and Remark 5.4 where the run misses it) are checked by refinement: the run's violation must be smaller than the larger of the violations of two
 /// coarser runs (cells and steps halved, and quartered), unless it is already at round-off. Two levels, because a
 /// discretisation error that changes sign between resolutions can make one coarse level's error accidentally small.
 /// </summary>
@@ -96,6 +96,8 @@ public static class TheoremChecks
         if (x.Eps > 0)
             Limit(checks, "dissipation_identity", DissipationGap(s, x.Eps), Worst(x.Coarse, c => DissipationGap(c, x.Eps)),
                 "|KL(v(T)||u(T)) - KL(v(t_min)||u(t_min)) - eps int Fisher dt| (5.6); must be below the coarser runs'");
+        if (s.FisherUV.Count == n && s.ScoreMismatch.Count == n)
+            checks.Add(ScoreMismatch(s, x.Eps, x.Coarse));
 
         double ly = s.LiYauMargin.Min();
         double lyTol = -1e-12 * x.Dimension / (2 * tMin);
@@ -171,6 +173,41 @@ public static class TheoremChecks
         for (int i = 1; i < s.Count; i++)
             integral += 0.5 * (s.FisherVU[i] + s.FisherVU[i - 1]) * (s.Time[i - 1] - s.Time[i]);
         return Math.Abs(s.KlVU[0] - s.KlVU[^1] - eps * integral);
+    }
+
+    /// <summary>
+    /// Remark 5.4 integrated over [t_min, T] and optimised over eta: with A = int I(u|v) dt and
+    /// B = int int |s - s_theta|^2 u dx dt, KL(u||v)(T) - KL(u||v)(t_min) &gt;= eps A - (1+eps) sqrt(A B), attained at
+    /// eta* = (1+eps) sqrt(B / (4A)). Passes when the run obeys it; a run that does not is judged as a limit statement
+    /// (its violation must be below the coarser runs'), since the discrete solution obeys it only up to discretisation error.
+    /// </summary>
+    private static CheckResult ScoreMismatch(DiagnosticSeries s, double eps, IReadOnlyList<DiagnosticSeries> coarse)
+    {
+        var (lhs, rhs, a, b) = Remark54(s, eps);
+        double eta = (1 + eps) * Math.Sqrt(b / (4 * a));
+        string detail = $"KL(u||v)(T) - KL(u||v)(t_min) >= eps A - (1+eps) sqrt(A B) (Remark 5.4 at eta* = {eta:G4}), " +
+            $"A = int I(u|v) dt = {a:G4}, B = int int |s - s_theta|^2 u dx dt = {b:G4} (trapezoidal over the levels); " +
+            "exact for the continuous problem, for the grid up to discretisation error";
+        if (lhs >= rhs) return Make("score_mismatch", true, lhs, rhs, lhs - rhs, detail);
+        double violation = rhs - lhs;
+        var measured = coarse.Where(c => c.FisherUV.Count == c.Count && c.Count > 0).ToList();
+        if (measured.Count == 0)
+            return Make("score_mismatch", false, lhs, rhs, lhs - rhs, detail + $"; violated by {violation:G4}, no coarse run to judge convergence");
+        double worse = measured.Max(c => { var r = Remark54(c, eps); return r.Rhs - r.Lhs; });
+        return Make("score_mismatch", violation < worse, lhs, rhs, lhs - rhs,
+            detail + $"; violated by {violation:G4}, which must be below the coarser runs' {worse:G4}");
+    }
+
+    private static (double Lhs, double Rhs, double A, double B) Remark54(DiagnosticSeries s, double eps)
+    {
+        double a = 0, b = 0;
+        for (int i = 1; i < s.Count; i++)
+        {
+            double dt = s.Time[i - 1] - s.Time[i];
+            a += 0.5 * (s.FisherUV[i] + s.FisherUV[i - 1]) * dt;
+            b += 0.5 * (s.ScoreMismatch[i] + s.ScoreMismatch[i - 1]) * dt;
+        }
+        return (s.KlUV[0] - s.KlUV[^1], eps * a - (1 + eps) * Math.Sqrt(a * b), a, b);
     }
 
     private static CheckResult Make(string name, bool passed, double measured, double bound, double margin, string detail) =>

@@ -12,7 +12,8 @@ namespace FokkerPlanckGrid.Verification;
 /// Observes a run and records, at every time level, what the theorems of MATH.md section 3 speak about: L^p norms
 /// with the continuous and the discrete bound, KL in both directions against the exact u(t) (cell averages),
 /// KL(v_h || u_h) against the companion u_h, the relative Fisher information, the Li-Yau margins and the concentration
-/// on neighbourhoods of the support. Buffers are made once.
+/// on neighbourhoods of the support. For a score other than the exact one (Remark 5.4) also I(u | v) and the score
+/// mismatch int |s - s_theta|^2 u dx at cell centres. Buffers are made once.
 /// </summary>
 public sealed class TheoremTracker : ISimulationObserver
 {
@@ -22,30 +23,33 @@ public sealed class TheoremTracker : ISimulationObserver
     private readonly double _eps, _tMax;
     private readonly double[] _p;
     private readonly double[]? _uh;
-    private readonly bool _analyticDivergence;
+    private readonly bool _exactScore;
     private readonly Concentration _concentration;
     private readonly double[] _u;
     private readonly double[] _discreteFactors;
     private readonly FaceField _initialFaces;
+    private readonly ExactScore _dataScore;
+    private readonly double[] _sX, _sY, _thetaX, _thetaY;   // s and s_theta at cell centres (empty when exact)
     private double[] _initialNorms = [];
     private double _tPrevious;
 
     /// <param name="grid">the grid</param>
     /// <param name="data">u0 (exact u(t) for KL, Fisher and concentration)</param>
     /// <param name="score">the score driving the run</param>
-    /// <param name="analyticDivergence">true when the score is the exact score of <paramref name="data"/></param>
+    /// <param name="exactScore">true when the score is the exact score of <paramref name="data"/>: Li-Yau is then
+    /// measured analytically, and the Remark 5.4 series (I(u | v), score mismatch) are not recorded</param>
     /// <param name="eps">eps</param>
     /// <param name="tMax">T</param>
     /// <param name="p">the exponents (+inf allowed)</param>
     /// <param name="deltas">the concentration radii</param>
     /// <param name="uh">the companion u_h advanced by the same steps, or null</param>
-    public TheoremTracker(Grid grid, IDataDistribution data, IScore score, bool analyticDivergence, double eps, double tMax,
+    public TheoremTracker(Grid grid, IDataDistribution data, IScore score, bool exactScore, double eps, double tMax,
         IReadOnlyList<double> p, IReadOnlyList<double> deltas, double[]? uh)
     {
         _grid = grid;
         _data = data;
         _score = score;
-        _analyticDivergence = analyticDivergence;
+        _exactScore = exactScore;
         _eps = eps;
         _tMax = tMax;
         _p = p.ToArray();
@@ -54,6 +58,9 @@ public sealed class TheoremTracker : ISimulationObserver
         _u = new double[grid.CellCount];
         _discreteFactors = Enumerable.Repeat(1.0, _p.Length).ToArray();
         _initialFaces = new FaceField(grid);
+        _dataScore = new ExactScore(data);
+        int n = exactScore ? 0 : grid.CellCount, ny = grid.Dimension == 2 ? n : 0;
+        (_sX, _sY, _thetaX, _thetaY) = (new double[n], new double[ny], new double[n], new double[ny]);
         Series = new DiagnosticSeries();
     }
 
@@ -102,6 +109,11 @@ public sealed class TheoremTracker : ISimulationObserver
         s.KlUV.Add(KullbackLeibler.Of(_u, v));
         if (_uh is not null) s.KlVUh.Add(KullbackLeibler.Of(v, _uh));
         s.FisherVU.Add(FisherInformation.Relative(_grid, v, _u));
+        if (!_exactScore)
+        {
+            s.FisherUV.Add(FisherInformation.Relative(_grid, _u, v));
+            s.ScoreMismatch.Add(ScoreMismatch(t));
+        }
 
         double perDirection = 1 / (2 * t);
         double discrete = double.PositiveInfinity, interior = double.PositiveInfinity;
@@ -113,7 +125,7 @@ public sealed class TheoremTracker : ISimulationObserver
         s.LiYauDiscreteMargin.Add(discrete);
         double maxScore = Math.Max(Norms.MaxAbs(faces.X), Norms.MaxAbs(faces.Y));
         s.LiYauDiscreteTolerance.Add(4 * Math.Pow(2, -52) * maxScore / _grid.Axes.Min(a => a.H));
-        s.LiYauMargin.Add(_analyticDivergence ? LiYau.AnalyticMargin(_data, _grid, t) : interior);
+        s.LiYauMargin.Add(_exactScore ? LiYau.AnalyticMargin(_data, _grid, t) : interior);
 
         var conc = new double[_concentration.Deltas.Length];
         _concentration.Measure(v, conc);
@@ -121,6 +133,25 @@ public sealed class TheoremTracker : ISimulationObserver
         var exact = new double[_concentration.Deltas.Length];
         _concentration.Measure(_u, exact);
         s.ConcentrationExact.Add(exact);
+    }
+
+    /// <summary>
+    /// sum_c |s(x_c, t) - s_theta(x_c, t)|^2 u_c / sum_c u_c: int |s - s_theta|^2 u dx by the midpoint rule, with u
+    /// normalised to unit mass in the box as KL and the Fisher information are.
+    /// </summary>
+    private double ScoreMismatch(double t)
+    {
+        CenterSampling.Sample(_dataScore, _grid, t, _sX, _sY);
+        CenterSampling.Sample(_score, _grid, t, _thetaX, _thetaY);
+        double sum = 0, mass = 0;
+        for (int c = 0; c < _u.Length; c++)
+        {
+            double dx = _sX[c] - _thetaX[c], d2 = dx * dx;
+            if (_sY.Length > 0) { double dy = _sY[c] - _thetaY[c]; d2 += dy * dy; }
+            sum += d2 * _u[c];
+            mass += _u[c];
+        }
+        return sum / mass;
     }
 
     public void OnSnapshot(int index, double t, double[] v) { }
