@@ -47,7 +47,7 @@ public sealed class SplitStepper2D : IStepper
         _cLy = new double[_nx * (_ny + 1)];
         _cRy = new double[_nx * (_ny + 1)];
         _scratch = new double[_workers][];
-        for (int w = 0; w < _workers; w++) _scratch[w] = new double[Math.Max(_nx * _stripWidth, _ny)];
+        for (int w = 0; w < _workers; w++) _scratch[w] = new double[Math.Max((_nx + 1) * _stripWidth, _ny)];
         _courant = new double[_workers];
         _assemble = Assemble;
         _sweepX = SweepX;

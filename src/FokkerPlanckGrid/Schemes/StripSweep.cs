@@ -19,7 +19,7 @@ public static class StripSweep
     /// <summary>
     /// Solves the columns j0..j0+width-1 (width a multiple of Vector&lt;double&gt;.Count) of the nx x ny array
     /// <paramref name="v"/> in place; face f of column j has coefficients at cL[f * ny + j], f = 0..nx (walls zero).
-    /// <paramref name="scratch"/> needs nx * width entries.
+    /// <paramref name="scratch"/> needs (nx + 1) * width entries (c' per row, then the lanes' sigma / m).
     /// </summary>
     public static void Solve(ReadOnlySpan<double> cL, ReadOnlySpan<double> cR, Span<double> v, int nx, int ny, int j0,
         int width, Span<double> scratch)
@@ -30,14 +30,17 @@ public static class StripSweep
         ref double rv = ref MemoryMarshal.GetReference(v);
         ref double rs = ref MemoryMarshal.GetReference(scratch);
         var one = Vector<double>.One;
-        // first row: no predecessor (the wall coefficient cL[0] is zero)
+        int sRatio = nx * width;   // sigma_{i-1} / m_{i-1} of every lane, overwritten row by row
+        // first row: no predecessor (the wall coefficient cL[0] is zero; sigma_{-1} / m_{-1} = 1)
         for (int k = 0; k < width; k += vc)
         {
             int row = j0 + k;
             var cLn = Load(ref rcL, ny + row);
             var cRi = Load(ref rcR, row);
             var cRn = Load(ref rcR, ny + row);
-            var r = one / (one + cLn - cRi);
+            var sigma = one - cRi * one;
+            var r = one / (cLn + sigma);
+            Store(sigma * r, ref rs, sRatio + k);
             Store(cRn * r, ref rs, k);
             Store(Load(ref rv, row) * r, ref rv, row);
         }
@@ -51,7 +54,9 @@ public static class StripSweep
                 var cRi = Load(ref rcR, face + k);
                 var cLn = Load(ref rcL, next + k);
                 var cRn = Load(ref rcR, next + k);
-                var r = one / (one + cLn - cRi + cLi * Load(ref rs, sPrev + k));
+                var sigma = one - cRi * Load(ref rs, sRatio + k);
+                var r = one / (cLn + sigma);
+                Store(sigma * r, ref rs, sRatio + k);
                 Store(cRn * r, ref rs, sRow + k);
                 Store((Load(ref rv, face + k) + cLi * Load(ref rv, prev + k)) * r, ref rv, face + k);
             }
