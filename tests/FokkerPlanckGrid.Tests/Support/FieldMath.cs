@@ -19,16 +19,16 @@ public static class FieldMath
         return s + c;
     }
 
-    /// <summary>KL(p || q) = sum p log(p / q) of the mass-normalised fields (0 log 0 = 0).</summary>
+    /// <summary>KL(p || q) = sum p log(p / q) of the mass-normalised fields (0 log 0 = 0; q &gt; 0 wherever p &gt; 0).</summary>
     public static double KL(ReadOnlySpan<double> v, ReadOnlySpan<double> w)
     {
         double mv = Sum(v), mw = Sum(w);
         double kl = 0;
         for (int i = 0; i < v.Length; i++)
         {
-            if (v[i] == 0) continue;
             double p = v[i] / mv, q = w[i] / mw;
-            kl += p * Math.Log(p / q);
+            if (p == 0) continue;   // also when v[i] / mv underflows
+            kl += p * (Math.Log(p) - Math.Log(q));   // not log(p / q): p / q may underflow to 0
         }
         return kl;
     }
@@ -40,9 +40,9 @@ public static class FieldMath
         double s = 0;
         for (int i = 0; i < v.Length; i++)
         {
-            if (v[i] == 0) continue;
             double p = v[i] / mv, q = w[i] / mw;
-            s += p * Math.Abs(Math.Log(p / q));
+            if (p == 0) continue;
+            s += p * Math.Abs(Math.Log(p) - Math.Log(q));
         }
         return s;
     }
