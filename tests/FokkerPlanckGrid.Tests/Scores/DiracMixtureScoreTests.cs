@@ -1,0 +1,87 @@
+using FokkerPlanckGrid.Fields;
+using FokkerPlanckGrid.Grids;
+using FokkerPlanckGrid.Scores;
+using FokkerPlanckGrid.Tests.Arbitraries;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace FokkerPlanckGrid.Tests.Scores;
+
+/// <summary>The separable 2D face kernel of <see cref="DiracMixtureScore"/> against the direct log-sum-exp score.</summary>
+public class DiracMixtureScoreTests
+{
+    public sealed record KernelCase(double[] Lower, double[] Upper, int Nx, int Ny, MixtureSpec Data, double T)
+    {
+        public override string ToString() =>
+            $"box [{Lower[0]:R}, {Upper[0]:R}] x [{Lower[1]:R}, {Upper[1]:R}], {Nx}x{Ny}, data {Data}, t {T:R}";
+    }
+
+    public static class KernelArbitraries
+    {
+        /// <summary>t log-uniform in [1e-6, 10]: at small t far from the data every E_k F_k underflows (the fallback).</summary>
+        public static Arbitrary<KernelCase> KernelCase() => Arb.From(
+            from lower in Gen.ArrayOf(Generators.Uniform(-20, -1), 2)
+            from upper in Gen.ArrayOf(Generators.Uniform(1, 20), 2)
+            from nx in Gen.Choose(4, 40)
+            from ny in Gen.Choose(4, 40)
+            from data in Generators.Mixture(lower, upper)
+            from t in Generators.LogUniform(1e-6, 10)
+            select new KernelCase(lower, upper, nx, ny, data, t));
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(KernelArbitraries)])]
+    public void SeparableFaceKernel_EqualsDirectScore_AtEveryFace(KernelCase c)
+    {
+        var mixture = c.Data.ToMixture();
+        var grid = Grid.OnRectangle(c.Lower[0], c.Upper[0], c.Nx, c.Lower[1], c.Upper[1], c.Ny);
+        var faces = new FaceField(grid);
+        new DiracMixtureScore(mixture).EvaluateFaces(grid, c.T, faces);
+        var directX = new double[faces.X.Length];
+        var directY = new double[faces.Y.Length];
+        Span<double> x = stackalloc double[2];
+        Span<double> s = stackalloc double[2];
+        double max = 0;
+        for (int i = 0; i <= c.Nx; i++)
+            for (int j = 0; j < c.Ny; j++)
+            {
+                x[0] = grid.X.Face(i); x[1] = grid.Y.Center(j);
+                mixture.Score(x, c.T, s);
+                directX[i * c.Ny + j] = s[0];
+                max = Math.Max(max, Math.Abs(s[0]));
+            }
+        for (int i = 0; i < c.Nx; i++)
+            for (int j = 0; j <= c.Ny; j++)
+            {
+                x[0] = grid.X.Center(i); x[1] = grid.Y.Face(j);
+                mixture.Score(x, c.T, s);
+                directY[i * (c.Ny + 1) + j] = s[1];
+                max = Math.Max(max, Math.Abs(s[1]));
+            }
+        for (int k = 0; k < directX.Length; k++)
+        {
+            Assert.True(double.IsFinite(faces.X[k]), $"x-face {k}: {faces.X[k]}");
+            Assert.True(Math.Abs(faces.X[k] - directX[k]) <= 1e-13 * max, $"x-face {k}: {faces.X[k]:R} vs {directX[k]:R} (max |s| {max:G3})");
+        }
+        for (int k = 0; k < directY.Length; k++)
+        {
+            Assert.True(double.IsFinite(faces.Y[k]), $"y-face {k}: {faces.Y[k]}");
+            Assert.True(Math.Abs(faces.Y[k] - directY[k]) <= 1e-13 * max, $"y-face {k}: {faces.Y[k]:R} vs {directY[k]:R} (max |s| {max:G3})");
+        }
+    }
+
+    /// <summary>t = 1e-6 with the data in one corner: every face far away has E_k F_k below 1e-290 (fallback path).</summary>
+    [Fact]
+    public void SeparableFaceKernel_IsFiniteAndExact_WhenEveryProductUnderflows()
+    {
+        var mixture = new Distributions.DiracMixture([[-9.0, 9.0], [9.0, -9.0]], [0.5, 0.5]);
+        var grid = Grid.OnRectangle(-10, 10, 33, -10, 10, 35);
+        var faces = new FaceField(grid);
+        new DiracMixtureScore(mixture).EvaluateFaces(grid, 1e-6, faces);
+        Span<double> s = stackalloc double[2];
+        mixture.Score([grid.X.Face(16), grid.Y.Center(17)], 1e-6, s);   // the centre: both atoms ~ 12.7 away
+        Assert.All(faces.X, v => Assert.True(double.IsFinite(v)));
+        Assert.All(faces.Y, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(s[0], faces.X[16 * 35 + 17], 1e-13 * Math.Abs(s[0]));
+    }
+}
