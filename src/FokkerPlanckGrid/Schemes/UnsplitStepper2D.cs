@@ -12,7 +12,9 @@ namespace FokkerPlanckGrid.Schemes;
 /// assembled as a sparse matrix each step and solved by BiCGStab with an ILU(0) preconditioner (MathNet.Numerics).
 /// It is the reference that measures the splitting error of <see cref="SplitStepper2D"/>. The matrix is the same kind
 /// of M-matrix with unit column sums, so the exact solution is a Markov step; the iterative solve reaches it only to
-/// the solver tolerance (<see cref="Tolerance"/>, relative residual), so positivity and mass hold to that tolerance,
+/// the solver tolerance (<see cref="Tolerance"/>: the true residual ||b - A x||_inf &lt;= tol ||b||_inf, checked after
+/// every BiCGStab run, which is restarted from its iterate after a breakdown or a stall), so that
+/// |mass change| &lt;= N tol ||b||_inf and min v &gt;= -N tol ||b||_inf per step: positivity and mass hold to that tolerance,
 /// not to round-off (<see cref="IsExactlyPositive"/> is false). Each step allocates the matrix: a reference, not a
 /// fast path.
 /// </summary>
@@ -49,8 +51,8 @@ public sealed class UnsplitStepper2D : IStepper
     /// <summary>Relative residual at which BiCGStab stops.</summary>
     public double Tolerance { get; }
 
-    /// <summary>Iterations of the last solve.</summary>
-    public int LastIterations { get; private set; }
+    /// <summary>BiCGStab runs (1 plus restarts) of the last solve.</summary>
+    public int LastAttempts { get; private set; }
 
     public void Prepare(double tNew, double dtau)
     {
@@ -72,16 +74,39 @@ public sealed class UnsplitStepper2D : IStepper
     public void Apply(double[] v)
     {
         var matrix = _matrix ?? throw new InvalidOperationException("Prepare before Apply");
-        var rhs = Vector<double>.Build.DenseOfArray(v);                     // binds v, no copy
-        var x = Vector<double>.Build.DenseOfArray((double[])v.Clone());   // v_old is a good first guess
-        var iterator = new Iterator<double>(
-            new IterationCountStopCriterion<double>(10_000),
-            new ResidualStopCriterion<double>(Tolerance),
-            new DivergenceStopCriterion<double>());
-        new BiCgStab().Solve(matrix, rhs, x, iterator, new ILU0Preconditioner());
-        if (iterator.Status != IterationStatus.Converged)
-            throw new InvalidOperationException($"BiCGStab did not converge ({iterator.Status})");
-        x.CopyTo(rhs);   // into v
+        // Solve for v_new / s with s = max v_old, so that the right-hand side is O(1) whatever the data's scale.
+        double scale = 0;
+        foreach (var value in v) scale = Math.Max(scale, Math.Abs(value));
+        if (scale == 0) return;   // v = 0 is its own image
+        var rhs = Vector<double>.Build.DenseOfArray(v) / scale;
+        var x = rhs.Clone();   // v_old is a good first guess
+        double target = Tolerance * rhs.InfinityNorm();   // = Tolerance: rhs is scaled to max 1
+        LastAttempts = 0;
+        // BiCGStab can break down (rho or omega exactly 0) or stall before the tolerance: judge by the true residual,
+        // and restart from the current iterate a few times before giving up.
+        for (int attempt = 0; attempt < 4; attempt++)
+        {
+            var iterator = new Iterator<double>(
+                new IterationCountStopCriterion<double>(2_000),
+                new ResidualStopCriterion<double>(Tolerance),
+                new DivergenceStopCriterion<double>());
+            try
+            {
+                new BiCgStab().Solve(matrix, rhs, x, iterator, new ILU0Preconditioner());
+            }
+            catch (MathNet.Numerics.NumericalBreakdownException)
+            {
+                // judged below by the true residual
+            }
+            LastAttempts++;
+            double residual = double.PositiveInfinity;
+            if (!x.ForAll(double.IsFinite)) x = rhs.Clone();
+            else if ((residual = (rhs - matrix * x).InfinityNorm()) <= target) break;
+            if (attempt == 3)
+                throw new InvalidOperationException(
+                    $"BiCGStab did not reach the relative residual {Tolerance:G2}: {residual / rhs.InfinityNorm():G3} ({iterator.Status})");
+        }
+        for (int p = 0; p < v.Length; p++) v[p] = x[p] * scale;
     }
 
     private Matrix<double> Assemble()

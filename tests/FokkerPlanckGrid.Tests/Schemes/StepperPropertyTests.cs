@@ -80,10 +80,7 @@ public class StepperPropertyTests
     /// the residual in the 2- or the inf-norm. Hence |mass change| &lt;= N tol ||b||_inf and min x &gt;= -N tol ||b||_inf,
     /// per step (plus the round-off of the assembly, far below).
     /// </summary>
-    [Property(MaxTest = 100, Arbitrary = [typeof(StepArbitrariesUnsplit)], Skip =
-        "OPEN BUG: UnsplitStepper2D.Apply throws on about half the runs of 100 cases even at Courant and diffusion numbers " +
-        "<= 10 on <= 16 x 16 cells: MathNet BiCGStab + ILU(0) at tolerance 1e-13 raises NumericalBreakdownException " +
-        "(e.g. eps 0, max v 1.6e-8) or stops as Diverged; see the scheme-tests report")]
+    [Property(MaxTest = 100, Arbitrary = [typeof(StepArbitrariesUnsplit)])]
     public void UnsplitStep_IsPositiveAndConservesMass_ToSolverTolerance(StepCase c)
     {
         foreach (var flux in Fluxes)

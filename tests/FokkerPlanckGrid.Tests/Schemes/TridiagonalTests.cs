@@ -85,12 +85,12 @@ public class TridiagonalTests
     }
 
     /// <summary>
-    /// A 2D x-sweep as <see cref="SplitStepper2D"/> does it: strips of the chosen width through
-    /// <see cref="StripSweep.Solve"/>, the remaining ny mod width columns through SolveStridedLine; every column must
+    /// A 2D x-sweep as <see cref="SplitStepper2D"/> does it: strips through <see cref="LineKernels.Strip"/>, the
+    /// remaining ny mod width columns through <see cref="LineKernels.Column"/>; every column must
     /// equal SolveStridedLine on that column bit for bit. ny is a multiple of Vector&lt;double&gt;.Count half the time.
     /// </summary>
     [Property(MaxTest = 150)]
-    public Property StripSweep_EqualsSolveStridedLine_ColumnByColumn_BitForBit() =>
+    public Property StripKernel_EqualsSolveStridedLine_ColumnByColumn_BitForBit() =>
         Prop.ForAll(Arb.From(
             from nx in Gen.Choose(2, 40)
             from multiple in Gen.Elements(true, false)
@@ -98,7 +98,7 @@ public class TridiagonalTests
             from extra in Gen.Choose(1, Vector<double>.Count * 4 - 1)
             let vc = Vector<double>.Count
             let ny = multiple ? q * vc : q * vc + extra
-            from width in Gen.Elements(vc, StripSweep.PreferredWidth)
+            let width = LineKernels.StripWidth(nx)
             from lines in Gen.ArrayOf(LineArbitraries.Lines(nx, nx), ny)
             select (nx, ny, width, lines)), c =>
         {
@@ -114,11 +114,11 @@ public class TridiagonalTests
             var reference = (double[])v.Clone();
             for (int j = 0; j < ny; j++)
                 Tridiagonal.SolveStridedLine(cL.AsSpan(j), cR.AsSpan(j), reference.AsSpan(j), nx, ny, new double[nx]);
-            var scratch = new double[(nx + 1) * width];
+            var scratch = new double[2 * nx * width];
+            var coefficients = new AssembledCoefficients(cL, cR);
             int strips = ny / width;
-            for (int s = 0; s < strips; s++) StripSweep.Solve(cL, cR, v, nx, ny, s * width, width, scratch);
-            for (int j = strips * width; j < ny; j++)
-                Tridiagonal.SolveStridedLine(cL.AsSpan(j), cR.AsSpan(j), v.AsSpan(j), nx, ny, scratch);
+            for (int s = 0; s < strips; s++) LineKernels.Strip(coefficients, v, nx, ny, s * width, width, scratch);
+            for (int j = strips * width; j < ny; j++) LineKernels.Column(coefficients, v, nx, ny, j, scratch);
             for (int p = 0; p < v.Length; p++)
                 Assert.True(SameBits(reference[p], v[p]), $"nx {nx} ny {ny} width {width}: cell ({p / ny}, {p % ny}) {reference[p]:R} vs {v[p]:R}");
         });

@@ -74,7 +74,7 @@ public class DiracMixtureScoreTests
     [Fact]
     public void SeparableFaceKernel_IsFiniteAndExact_WhenEveryProductUnderflows()
     {
-        var mixture = new Distributions.DiracMixture([[-9.0, 9.0], [9.0, -9.0]], [0.5, 0.5]);
+        var mixture = new global::FokkerPlanckGrid.Distributions.DiracMixture([[-9.0, 9.0], [9.0, -9.0]], [0.5, 0.5]);
         var grid = Grid.OnRectangle(-10, 10, 33, -10, 10, 35);
         var faces = new FaceField(grid);
         new DiracMixtureScore(mixture).EvaluateFaces(grid, 1e-6, faces);
