@@ -29,7 +29,12 @@ public static class ConvergeCommand
             Description = "both: cells and steps x2 per level; space: cells only (time grid of the case); time: steps only (cells of the case)",
             DefaultValueFactory = _ => "both",
         };
-        refineOpt.AcceptOnlyFromAmong("both", "space", "time");
+        refineOpt.Validators.Add(result =>
+        {
+            // named here, so that the one error line says which option is wrong
+            var value = result.GetValueOrDefault<string>();
+            if (RefinementNames.Parse(value) is null) result.AddError($"--refine = {value}: allowed: both, space, time");
+        });
         var jsonOpt = new Option<string?>("--json") { Description = "write the errors and orders as JSON here" };
         var command = options.Create("converge",
             "refine the grid and/or time step L times against the exact solution (terminal heat, or gaussian with one Dirac); " +
