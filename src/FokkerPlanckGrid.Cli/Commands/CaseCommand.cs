@@ -13,12 +13,12 @@ public sealed class CaseCommand
     private readonly Option<string[]> _set = CommonOptions.Set();
     private readonly Option<int> _threads = CommonOptions.Threads();
 
-    /// <summary>A command with the case argument and the --out, --set and --threads options.</summary>
-    public Command Create(string name, string description)
+    /// <summary>A command with the case argument and the --out (unless <paramref name="output"/> is false), --set and --threads options.</summary>
+    public Command Create(string name, string description, bool output = true)
     {
         var command = new Command(name, description);
         command.Arguments.Add(_case);
-        command.Options.Add(_out);
+        if (output) command.Options.Add(_out);
         command.Options.Add(_set);
         command.Options.Add(_threads);
         return command;
