@@ -57,7 +57,7 @@ public sealed class SplitStepper2D : IStepper
             _cRy = new double[_nx * (_ny + 1)];
         }
         _scratch = new double[_team.Size][];
-        for (int w = 0; w < _team.Size; w++) _scratch[w] = new double[Math.Max(2 * _nx * _stripWidth, 4 * _ny)];
+        for (int w = 0; w < _team.Size; w++) _scratch[w] = new double[Math.Max(2 * _nx * _stripWidth, 16 * _ny)];
         _courant = new double[_team.Size];
         _prepare = PrepareWorker;
         _sweepX = SweepX;
@@ -154,6 +154,8 @@ public sealed class SplitStepper2D : IStepper
         var scratch = _scratch[w];
         var (i0, i1) = Range(w, _nx);
         int i = i0;
+        if (LineKernels.EightRowsAccelerated)
+            for (; i + 8 <= i1; i += 8) LineKernels.EightRows(coefficients, _field, i, _ny, scratch);
         for (; i + 4 <= i1; i += 4) LineKernels.FourRows(coefficients, _field, i, _ny, scratch);
         for (; i < i1; i++) LineKernels.OneRow(coefficients, _field, i, _ny, scratch);
     }

@@ -52,15 +52,18 @@ public class LineKernelTests
     [Theory]
     [InlineData(9, 33, 0.7, 0.02)]
     [InlineData(4, 128, 1e3, 0.0)]
-    public void FourRowsAndOneRow_MatchTheReferenceSolve_BitForBit(int nx, int ny, double scale, double diffusion)
+    [InlineData(21, 17, 5.0, 0.3)]
+    public void EightFourAndOneRows_MatchTheReferenceSolve_BitForBit(int nx, int ny, double scale, double diffusion)
     {
         var r = new Random(nx + 7 * ny);
         var score = Random(r, nx * (ny + 1), 3);
         var v = Enumerable.Range(0, nx * ny).Select(_ => r.NextDouble()).ToArray();
         var expected = Enumerable.Range(0, nx).Select(i => Reference(score, i * (ny + 1), 1, v, i * ny, 1, ny, scale, diffusion)).ToArray();
         var coefficients = new UpwindFromScore(score, scale, diffusion);
-        var scratch = new double[4 * ny];
+        var scratch = new double[16 * ny];
         int i0 = 0;
+        if (LineKernels.EightRowsAccelerated)
+            for (; i0 + 8 <= nx; i0 += 8) LineKernels.EightRows(coefficients, v, i0, ny, scratch);
         for (; i0 + 4 <= nx; i0 += 4) LineKernels.FourRows(coefficients, v, i0, ny, scratch);
         for (; i0 < nx; i0++) LineKernels.OneRow(coefficients, v, i0, ny, scratch);
         for (int i = 0; i < nx; i++)
@@ -83,6 +86,7 @@ public class LineKernelTests
         for (int f = 0; f < 64; f++)
         {
             Assert.Equal(assembled.At(f), onTheFly.At(f));
+            if (f + 3 * 5 < 64) Assert.Equal(assembled.Gather4(f, 5), onTheFly.Gather4(f, 5));
             if (f % Vector<double>.Count == 0 && f + Vector<double>.Count <= 64)
             {
                 var (l1, r1) = onTheFly.AtVector(f);
