@@ -59,14 +59,42 @@ public sealed class DiracMixtureScore : IScore
         _faces = null;
     }
 
-    /// <summary>1D: the direct log-sum-exp at every face, serially (a 1D line is too short to share out).</summary>
+    /// <summary>
+    /// 1D: the direct log-sum-exp at every face, serially (a 1D line is too short to share out), four faces per
+    /// SIMD vector with the vector exp of System.Numerics (about 1 ulp; the tests compare with the scalar formula).
+    /// </summary>
     private void Faces1D(Grid grid, double t, double[] dest)
     {
-        int count = _data.Count;
+        int count = _data.Count, n = grid.Nx + 1, vc = Vector<double>.Count;
         var points = _data.PointData;
         var logW = _data.LogWeights;
         double inv4t = 1 / (4 * t), inv2t = 1 / (2 * t);
-        for (int i = 0; i <= grid.Nx; i++)
+        Span<double> offsets = stackalloc double[vc];
+        for (int k = 0; k < vc; k++) offsets[k] = k;
+        var step = new Vector<double>(offsets);
+        var vInv4t = new Vector<double>(inv4t);
+        int i = 0;
+        for (; i <= n - 1 - vc; i += vc)   // the last face (the wall) goes through the scalar loop, at Axis.Face exactly
+        {
+            var x = new Vector<double>(grid.X.Lower) + (new Vector<double>(i) + step) * new Vector<double>(grid.X.H);
+            var max = new Vector<double>(double.NegativeInfinity);
+            for (int k = 0; k < count; k++)
+            {
+                var d = x - new Vector<double>(points[k]);
+                max = Vector.Max(max, new Vector<double>(logW[k]) - d * d * vInv4t);
+            }
+            var z = Vector<double>.Zero;
+            var num = Vector<double>.Zero;
+            for (int k = 0; k < count; k++)
+            {
+                var d = x - new Vector<double>(points[k]);
+                var p = Vector.Exp(new Vector<double>(logW[k]) - d * d * vInv4t - max);
+                z += p;
+                num -= p * d;
+            }
+            (num / z * new Vector<double>(inv2t)).CopyTo(dest, i);
+        }
+        for (; i < n; i++)
         {
             double x = grid.X.Face(i), max = double.NegativeInfinity;
             for (int k = 0; k < count; k++)

@@ -85,3 +85,38 @@ public class DiracMixtureScoreTests
         Assert.Equal(s[0], faces.X[16 * 35 + 17], 1e-13 * Math.Abs(s[0]));
     }
 }
+
+/// <summary>The 1D face kernel (vector exp) against the scalar log-sum-exp of <see cref="global::FokkerPlanckGrid.Distributions.DiracMixture"/>.</summary>
+public class DiracMixtureScore1DTests
+{
+    [Theory]
+    [InlineData(1e-6)]
+    [InlineData(1e-3)]
+    [InlineData(0.05)]
+    [InlineData(1.0)]
+    [InlineData(10.0)]
+    public void Faces1D_MatchTheDirectScore(double t)
+    {
+        var random = new Random(17);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            int k = random.Next(1, 7);
+            var points = Enumerable.Range(0, k).Select(_ => new[] { 20 * random.NextDouble() - 10 }).ToArray();
+            var weights = Enumerable.Range(0, k).Select(_ => Math.Exp(-6 * random.NextDouble())).ToArray();
+            var data = new global::FokkerPlanckGrid.Distributions.DiracMixture(points, weights);
+            var grid = global::FokkerPlanckGrid.Grids.Grid.OnInterval(-15, 15, 100 + trial);
+            var faces = new global::FokkerPlanckGrid.Fields.FaceField(grid);
+            new global::FokkerPlanckGrid.Scores.DiracMixtureScore(data).EvaluateFaces(grid, t, faces);
+            var direct = new double[faces.X.Length];
+            var s = new double[1];
+            for (int i = 0; i < direct.Length; i++)
+            {
+                data.Score([grid.X.Face(i)], t, s);
+                direct[i] = s[0];
+            }
+            double scale = direct.Max(Math.Abs);
+            for (int i = 0; i < direct.Length; i++)
+                Assert.True(Math.Abs(faces.X[i] - direct[i]) <= 1e-13 * scale, $"t {t}, face {i}: {faces.X[i]:R} vs {direct[i]:R}");
+        }
+    }
+}
