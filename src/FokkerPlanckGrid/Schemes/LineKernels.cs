@@ -164,13 +164,14 @@ public static class LineKernels
         for (int i = n - 2; i >= 0; i--) Unsafe.Add(ref x, v0 + i) -= Unsafe.Add(ref s, i) * Unsafe.Add(ref x, v0 + i + 1);
     }
 
-    /// <summary>Strip width: two SIMD vectors (8 doubles with AVX2), whose recurrences stay in registers.</summary>
-    public static int StripWidth(int n) => 2 * Vector<double>.Count;
+    /// <summary>Strip width: four SIMD vectors (16 doubles with AVX2), two cache lines per row.</summary>
+    public static int StripWidth(int n) => 4 * Vector<double>.Count;
 
     /// <summary>
     /// Solves the columns j0..j0+W-1 (W = <see cref="StripWidth"/>) of the nx x ny C-order array v along x; face f
-    /// (0..nx) of column j has coefficients at f * ny + j. The two vectors' recurrences (sigma/m, d', cL, cR of the
-    /// previous face) are carried in registers; c' and d' go to a dense buffer. Scratch: 2 nx W entries.
+    /// (0..nx) of column j has coefficients at f * ny + j. The four vectors' recurrences (sigma/m and d') are carried
+    /// in registers; the previous face's coefficients are re-read (an L1 hit) rather than carried, to keep the
+    /// registers for the four independent chains. c' and d' go to a dense buffer. Scratch: 2 nx W entries.
     /// </summary>
     public static void Strip<T>(in T coefficients, double[] v, int nx, int ny, int j0, int width, Span<double> scratch)
         where T : struct, IFaceCoefficients
@@ -180,48 +181,67 @@ public static class LineKernels
         ref double s = ref MemoryMarshal.GetReference(scratch);
         int dBase = nx * width;   // c' rows [0, nx W), d' rows [nx W, 2 nx W)
         var one = Vector<double>.One;
-        Vector<double> p0 = one, p1 = one;                                   // sigma_{i-1} / m_{i-1}
-        Vector<double> d0 = Vector<double>.Zero, d1 = Vector<double>.Zero;  // d'_{i-1}
-        Vector<double> l0 = Vector<double>.Zero, l1 = Vector<double>.Zero;  // cL[i] (wall: 0)
-        Vector<double> q0 = Vector<double>.Zero, q1 = Vector<double>.Zero;  // cR[i] (wall: 0)
+        var zero = Vector<double>.Zero;
+        Vector<double> p0 = one, p1 = one, p2 = one, p3 = one;      // sigma_{i-1} / m_{i-1}
+        Vector<double> d0 = zero, d1 = zero, d2 = zero, d3 = zero;  // d'_{i-1}
         for (int i = 0; i < nx; i++)
         {
             int row = i * ny + j0, sRow = i * width;
-            Vector<double> a0, a1, b0, b1;
-            if (i < nx - 1)
-            {
-                (a0, b0) = coefficients.AtVector(row + ny);
-                (a1, b1) = coefficients.AtVector(row + ny + vc);
-            }
-            else
-            {
-                a0 = a1 = b0 = b1 = Vector<double>.Zero;
-            }
-            var g0 = one - q0 * p0;
-            var g1 = one - q1 * p1;
-            var m0 = one / (a0 + g0);
-            var m1 = one / (a1 + g1);
-            p0 = g0 * m0;
-            p1 = g1 * m1;
-            (b0 * m0).StoreUnsafe(ref s, (nuint)sRow);
-            (b1 * m1).StoreUnsafe(ref s, (nuint)(sRow + vc));
-            d0 = (Vector.LoadUnsafe(ref x, (nuint)row) + l0 * d0) * m0;
-            d1 = (Vector.LoadUnsafe(ref x, (nuint)(row + vc)) + l1 * d1) * m1;
+            bool first = i == 0, last = i == nx - 1;
+            // lane group 0
+            var (l, q) = first ? (zero, zero) : coefficients.AtVector(row);
+            var (a, b) = last ? (zero, zero) : coefficients.AtVector(row + ny);
+            var g = one - q * p0;
+            var m = one / (a + g);
+            p0 = g * m;
+            (b * m).StoreUnsafe(ref s, (nuint)sRow);
+            d0 = (Vector.LoadUnsafe(ref x, (nuint)row) + l * d0) * m;
             d0.StoreUnsafe(ref s, (nuint)(dBase + sRow));
+            // lane group 1
+            (l, q) = first ? (zero, zero) : coefficients.AtVector(row + vc);
+            (a, b) = last ? (zero, zero) : coefficients.AtVector(row + ny + vc);
+            g = one - q * p1;
+            m = one / (a + g);
+            p1 = g * m;
+            (b * m).StoreUnsafe(ref s, (nuint)(sRow + vc));
+            d1 = (Vector.LoadUnsafe(ref x, (nuint)(row + vc)) + l * d1) * m;
             d1.StoreUnsafe(ref s, (nuint)(dBase + sRow + vc));
-            l0 = a0; l1 = a1;
-            q0 = b0; q1 = b1;
+            // lane group 2
+            (l, q) = first ? (zero, zero) : coefficients.AtVector(row + 2 * vc);
+            (a, b) = last ? (zero, zero) : coefficients.AtVector(row + ny + 2 * vc);
+            g = one - q * p2;
+            m = one / (a + g);
+            p2 = g * m;
+            (b * m).StoreUnsafe(ref s, (nuint)(sRow + 2 * vc));
+            d2 = (Vector.LoadUnsafe(ref x, (nuint)(row + 2 * vc)) + l * d2) * m;
+            d2.StoreUnsafe(ref s, (nuint)(dBase + sRow + 2 * vc));
+            // lane group 3
+            (l, q) = first ? (zero, zero) : coefficients.AtVector(row + 3 * vc);
+            (a, b) = last ? (zero, zero) : coefficients.AtVector(row + ny + 3 * vc);
+            g = one - q * p3;
+            m = one / (a + g);
+            p3 = g * m;
+            (b * m).StoreUnsafe(ref s, (nuint)(sRow + 3 * vc));
+            d3 = (Vector.LoadUnsafe(ref x, (nuint)(row + 3 * vc)) + l * d3) * m;
+            d3.StoreUnsafe(ref s, (nuint)(dBase + sRow + 3 * vc));
         }
         // back substitution in the dense buffer, carried in registers; each row of v is written once
-        d0.StoreUnsafe(ref x, (nuint)((nx - 1) * ny + j0));
-        d1.StoreUnsafe(ref x, (nuint)((nx - 1) * ny + j0 + vc));
+        int lastRow = (nx - 1) * ny + j0;
+        d0.StoreUnsafe(ref x, (nuint)lastRow);
+        d1.StoreUnsafe(ref x, (nuint)(lastRow + vc));
+        d2.StoreUnsafe(ref x, (nuint)(lastRow + 2 * vc));
+        d3.StoreUnsafe(ref x, (nuint)(lastRow + 3 * vc));
         for (int i = nx - 2; i >= 0; i--)
         {
             int sRow = i * width, row = i * ny + j0;
             d0 = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow)) - Vector.LoadUnsafe(ref s, (nuint)sRow) * d0;
             d1 = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow + vc)) - Vector.LoadUnsafe(ref s, (nuint)(sRow + vc)) * d1;
+            d2 = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow + 2 * vc)) - Vector.LoadUnsafe(ref s, (nuint)(sRow + 2 * vc)) * d2;
+            d3 = Vector.LoadUnsafe(ref s, (nuint)(dBase + sRow + 3 * vc)) - Vector.LoadUnsafe(ref s, (nuint)(sRow + 3 * vc)) * d3;
             d0.StoreUnsafe(ref x, (nuint)row);
             d1.StoreUnsafe(ref x, (nuint)(row + vc));
+            d2.StoreUnsafe(ref x, (nuint)(row + 2 * vc));
+            d3.StoreUnsafe(ref x, (nuint)(row + 3 * vc));
         }
     }
 
