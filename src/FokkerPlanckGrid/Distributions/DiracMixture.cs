@@ -171,20 +171,7 @@ public sealed class DiracMixture : IDataDistribution
     }
 
     public (double[] Lower, double[] Upper) SupportBounds
-    {
-        get
-        {
-            var lo = Enumerable.Repeat(double.PositiveInfinity, Dimension).ToArray();
-            var hi = Enumerable.Repeat(double.NegativeInfinity, Dimension).ToArray();
-            for (int k = 0; k < Count; k++)
-                for (int d = 0; d < Dimension; d++)
-                {
-                    lo[d] = Math.Min(lo[d], Point(k, d));
-                    hi[d] = Math.Max(hi[d], Point(k, d));
-                }
-            return (lo, hi);
-        }
-    }
+        => PointSets.BoundingBox(Count, Dimension, Point);
 
     public double DistanceToSupport(ReadOnlySpan<double> x)
     {

@@ -296,20 +296,7 @@ public sealed class GaussianMixture : IDataDistribution
 
     /// <summary>The bounding box of the means (a convention: the support of u0 is all of R^d).</summary>
     public (double[] Lower, double[] Upper) SupportBounds
-    {
-        get
-        {
-            var lo = Enumerable.Repeat(double.PositiveInfinity, Dimension).ToArray();
-            var hi = Enumerable.Repeat(double.NegativeInfinity, Dimension).ToArray();
-            for (int k = 0; k < Count; k++)
-                for (int d = 0; d < Dimension; d++)
-                {
-                    lo[d] = Math.Min(lo[d], Mean(k, d));
-                    hi[d] = Math.Max(hi[d], Mean(k, d));
-                }
-            return (lo, hi);
-        }
-    }
+        => PointSets.BoundingBox(Count, Dimension, Mean);
 
     /// <summary>Distance from x to the nearest mean mu_k (convention, see the class remarks).</summary>
     public double DistanceToSupport(ReadOnlySpan<double> x)
