@@ -2,6 +2,7 @@ using FokkerPlanckGrid.Diagnostics;
 using FokkerPlanckGrid.Equations;
 using FokkerPlanckGrid.Fields;
 using FokkerPlanckGrid.Grids;
+using FokkerPlanckGrid.Scores;
 
 namespace FokkerPlanckGrid.Schemes;
 
@@ -78,6 +79,13 @@ public sealed class SplitStepper2D : IStepper
         _equation.Score.EvaluateFaces(Grid, tNew, FaceScores);
         _dtauX = _strang ? dtau / 2 : dtau;
         _dtauY = dtau;
+        if (_onTheFly && _equation.Score is IInteriorFaceExtrema extrema)
+        {
+            // the face kernel measured max |s| while writing: no pass over the face arrays
+            var (sx, sy) = extrema.InteriorMaxAbs;
+            Courant = Math.Max(sx * ScaleX * _dtauY / _dtauX, sy * ScaleY);
+            return;
+        }
         _team.Run(_prepare);
         double c = 0;
         foreach (var x in _courant) c = Math.Max(c, x);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using FokkerPlanckGrid.Diagnostics;
 using FokkerPlanckGrid.Distributions;
 using FokkerPlanckGrid.Fields;
 using FokkerPlanckGrid.Grids;
@@ -19,7 +20,7 @@ namespace FokkerPlanckGrid.Scores;
 /// E_k F_k underflows (t -&gt; 0 far from the data, the maximising k of x and of y differ): faces whose sum falls
 /// below 1e-290 are recomputed by the direct formula. In 1D the direct formula is used (K exponentials per face).
 /// </summary>
-public sealed class DiracMixtureScore : IScore
+public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
 {
     private const double Underflow = 1e-290;
     private readonly DiracMixture _data;
@@ -31,6 +32,7 @@ public sealed class DiracMixtureScore : IScore
     private readonly Action<int> _tables, _lines;
     private double _t;
     private FaceField? _faces;
+    private readonly double[] _maxX, _maxY;   // per worker: max |s| over the interior faces it wrote
 
     /// <param name="data">the mixture</param>
     /// <param name="threads">worker threads for the face kernel (0: one per core)</param>
@@ -40,7 +42,12 @@ public sealed class DiracMixtureScore : IScore
         _team = WorkerTeam.Shared(threads);
         _tables = BuildTables;
         _lines = FaceLines;
+        _maxX = new double[_team.Size];
+        _maxY = new double[_team.Size];
     }
+
+    /// <inheritdoc/>
+    public (double X, double Y) InteriorMaxAbs { get; private set; }
 
     public DiracMixture Data => _data;
     public int Dimension => _data.Dimension;
@@ -57,6 +64,7 @@ public sealed class DiracMixtureScore : IScore
         _team.Run(_tables);
         _team.Run(_lines);
         _faces = null;
+        InteriorMaxAbs = (_maxX.Max(), _maxY.Max());
     }
 
     /// <summary>
@@ -148,11 +156,24 @@ public sealed class DiracMixtureScore : IScore
     {
         int lines = 2 * _grid!.Nx + 1;
         int start = (int)((long)lines * w / _team.Size), end = (int)((long)lines * (w + 1) / _team.Size);
+        int nx = _grid.Nx, ny = _grid.Ny;
+        double maxX = 0, maxY = 0;
         for (int line = start; line < end; line++)
         {
-            if (line <= _grid.Nx) XFaceLine(line);
-            else YFaceLine(line - _grid.Nx - 1);
+            if (line <= nx)
+            {
+                XFaceLine(line);
+                if (line > 0 && line < nx) maxX = Math.Max(maxX, Norms.MaxAbs(_faces!.X.AsSpan(line * ny, ny)));
+            }
+            else
+            {
+                int i = line - nx - 1;
+                YFaceLine(i);
+                maxY = Math.Max(maxY, Norms.MaxAbs(_faces!.Y.AsSpan(i * (ny + 1) + 1, ny - 1)));
+            }
         }
+        _maxX[w] = maxX;
+        _maxY[w] = maxY;
     }
 
     /// <summary>E_k (or F_k) at n positions of one axis, normalised by the max over k; optionally times (y_k - x).</summary>
