@@ -1,0 +1,56 @@
+using System.Text.Json;
+using FokkerPlanckGrid.IO;
+
+namespace FokkerPlanckGrid.Cli.Tests;
+
+/// <summary>`fpgrid verify` end to end: a passing case, a negative control that must fail, the JSON report.</summary>
+public class VerifyCommandTests
+{
+    private static JsonElement Check(JsonDocument report, string name) =>
+        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
+    [Fact]
+    public void Verify_OnTheDefaultCase_PassesEveryCheck_AndWritesTheReportAndDiagnostics()
+    {
+        using var dir = new TempDirectory();
+        string h5 = dir.File("v.h5"), json = dir.File("v.json");
+        var result = Cli.Run("verify", "--out", h5, "--json", json, "--set", "grid.cells=[256]", "--set", "time.steps=50",
+            "--set", "time.tMin=0.1");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
+        foreach (var name in new[] { "mass", "positivity", "lp_bound_p2", "lp_discrete_bound_pinf", "kl_discrete_dpi", "liyau",
+                     "liyau_discrete", "dissipation_identity", "hessian_bounds", "resolution" })
+            Assert.True(Check(report, name).GetProperty("passed").GetBoolean(), name);
+        var (lp, shape) = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.DiagnosticsLpNorm);
+        Assert.Equal([51, 4], shape);
+        Assert.All(lp, x => Assert.True(double.IsFinite(x)));
+    }
+
+    /// <summary>
+    /// Negative control through the command line: a trained-score file holding -3x/(2t) violates Li-Yau
+    /// (div s = -3/(2t)); verify must say so and exit 1, while mass and positivity still hold.
+    /// </summary>
+    [Fact]
+    public void Verify_WithAScoreViolatingLiYau_FailsLiYauAndTheLpBound_AndExitsOne()
+    {
+        using var dir = new TempDirectory();
+        string table = dir.File("score.h5"), json = dir.File("bad.json");
+        int n = 256;
+        ScoreTables.Write(table, ScoreTables.LogSpaced(0.1, 1, 30), ScoreTables.Centres(-8, 8, n), (t, x) => -3 * x / (2 * t));
+        var result = Cli.Run("verify", "--out", dir.File("bad.h5"), "--json", json,
+            "--set", "data={\"kind\": \"dirac-mixture\", \"points\": [[0]], \"weights\": [1]}",
+            "--set", "grid.box=[[-8, 8]]", "--set", $"grid.cells=[{n}]", "--set", "time.T=1", "--set", "time.tMin=0.1",
+            "--set", "time.steps=100", "--set", "eps=0", "--set", "terminal={\"kind\": \"gaussian\", \"mean\": [0], \"variance\": 2}",
+            "--set", ScoreTables.SetGridFileScore(table));
+        Assert.True(result.ExitCode == ExitCodes.CheckFailed, result.Stdout + result.Stderr);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.False(report.RootElement.GetProperty("passed").GetBoolean());
+        Assert.False(Check(report, "liyau").GetProperty("passed").GetBoolean());
+        Assert.False(Check(report, "liyau_discrete").GetProperty("passed").GetBoolean());
+        Assert.False(Check(report, "lp_bound_p2").GetProperty("passed").GetBoolean());
+        Assert.True(Check(report, "mass").GetProperty("passed").GetBoolean());
+        Assert.True(Check(report, "positivity").GetProperty("passed").GetBoolean());
+        Assert.Contains("not guaranteed", Check(report, "liyau").GetProperty("detail").GetString());
+    }
+}
