@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace FokkerPlanckGrid.Schemes;
 
@@ -15,6 +16,9 @@ public interface IFaceCoefficients
     (double L, double R) At(int face);
 
     (Vector<double> L, Vector<double> R) AtVector(int face);
+
+    /// <summary>A hint that the data of <paramref name="face"/> will be read soon (software prefetch).</summary>
+    void Prefetch(int face);
 
     /// <summary>Faces face, face + stride, face + 2 stride, face + 3 stride (one per lane): four lines at once.</summary>
     (Vector256<double> L, Vector256<double> R) Gather4(int face, int stride);
@@ -33,6 +37,14 @@ public readonly struct AssembledCoefficients(double[] cL, double[] cR) : IFaceCo
     public (Vector<double> L, Vector<double> R) AtVector(int face) =>
         (Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_cL), (nuint)face),
          Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_cR), (nuint)face));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(int face)
+    {
+        if (!Sse.IsSupported) return;
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cL), face)));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cR), face)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (Vector256<double> L, Vector256<double> R) Gather4(int face, int stride)
@@ -68,6 +80,12 @@ public readonly struct UpwindFromScore(double[] score, double scale, double diff
         var d = new Vector<double>(_diffusion);
         // MaxNative / MinNative are the bare maxpd / minpd: (a > 0 ? a : 0) and (a < 0 ? a : 0), as the scalar form
         return (Vector.MaxNative(a, Vector<double>.Zero) + d, Vector.MinNative(a, Vector<double>.Zero) - d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(int face)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_score), face)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
