@@ -18,8 +18,4 @@ namespace FokkerPlanckGrid.Cases;
 /// <param name="Terminal">v_T as cell averages</param>
 public sealed record SolverSetup(
     Case Case, Grid Grid, IDataDistribution Data, IScore Score, BackwardFokkerPlanck Equation, TimeGrid Time,
-    IStepper Stepper, double[] Terminal)
-{
-    /// <summary>Mass of v_T inside the box (v_T = u(T) or a Gaussian: the rest lies outside and is lost to the run).</summary>
-    public double TerminalMass => Diagnostics.Norms.Sum(Terminal) * Grid.CellVolume;
-}
+    IStepper Stepper, double[] Terminal);

@@ -26,14 +26,6 @@ namespace FokkerPlanckGrid.Schemes;
 public static class Tridiagonal
 {
     /// <summary>
-    /// Zeroes the wall coefficients of a line of n cells whose faces are <paramref name="stride"/> apart.</summary>
-    public static void ZeroWalls(Span<double> cL, Span<double> cR, int n, int stride = 1)
-    {
-        cL[0] = cR[0] = 0;
-        cL[n * stride] = cR[n * stride] = 0;
-    }
-
-    /// <summary>
     /// Solves one contiguous line in place. <paramref name="cL"/>, <paramref name="cR"/> have n+1 entries (faces);
     /// <paramref name="scratch"/> needs n entries.
     /// </summary>
