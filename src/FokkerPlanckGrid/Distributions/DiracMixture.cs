@@ -182,13 +182,7 @@ public sealed class DiracMixture : IDataDistribution
 
     public void Sample(Random random, Span<double> x)
     {
-        double u = random.NextDouble(), acc = 0;
-        int k = 0;
-        for (; k < Count - 1; k++)
-        {
-            acc += Weights[k];
-            if (u < acc) break;
-        }
+        int k = PointSets.DrawIndex(random, Weights);
         for (int d = 0; d < Dimension; d++) x[d] = Point(k, d);
     }
 

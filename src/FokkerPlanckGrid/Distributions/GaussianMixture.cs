@@ -318,13 +318,7 @@ public sealed class GaussianMixture : IDataDistribution
     /// <summary>Exact draw: a component k with probability w_k, then mu_k + L_k xi with L_k L_k^T = Sigma_k, xi ~ N(0, I).</summary>
     public void Sample(Random random, Span<double> x)
     {
-        double u = random.NextDouble(), acc = 0;
-        int k = 0;
-        for (; k < Count - 1; k++)
-        {
-            acc += Weights[k];
-            if (u < acc) break;
-        }
+        int k = PointSets.DrawIndex(random, Weights);
         double xi0 = Gaussian.StandardNormal(random);
         x[0] = Mean(k, 0) + _chol[3 * k] * xi0;
         if (Dimension == 2)

@@ -16,4 +16,17 @@ public static class PointSets
             }
         return (lo, hi);
     }
+
+    /// <summary>A component index k drawn with probability weights[k] (normalised weights; the last absorbs rounding).</summary>
+    public static int DrawIndex(Random random, IReadOnlyList<double> weights)
+    {
+        double u = random.NextDouble(), acc = 0;
+        int k = 0;
+        for (; k < weights.Count - 1; k++)
+        {
+            acc += weights[k];
+            if (u < acc) break;
+        }
+        return k;
+    }
 }
