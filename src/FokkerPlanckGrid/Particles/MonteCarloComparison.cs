@@ -32,6 +32,44 @@ public static class MonteCarloComparison
     /// <summary>The default failure probability delta of the deviation term.</summary>
     public const double DefaultDelta = 1e-3;
 
+    /// <summary>
+    /// The comparison and its budget: <paramref name="endPoints"/> ([N, d]) against the grid's cell averages
+    /// <paramref name="v"/>; <paramref name="halfStepEndPoints"/> are the same particles run with half the steps; the grid
+    /// error is exact from <paramref name="exactCellMasses"/> (cell masses of the exact v(t_min), whose shortfall from 1 is
+    /// the exact mass outside the box) or else estimated from <paramref name="coarseProlonged"/> (see <see cref="Prolong"/>).
+    /// </summary>
+    public static MonteCarloBudget Budget(Grid grid, ReadOnlySpan<double> v, ReadOnlySpan<double> endPoints,
+        ReadOnlySpan<double> halfStepEndPoints, double[]? exactCellMasses, double[]? coarseProlonged, double delta = DefaultDelta)
+    {
+        var p = CellMasses(grid, v);
+        var histogram = CellHistogram.Of(grid, endPoints);
+        var half = CellHistogram.Of(grid, halfStepEndPoints);
+        double gridError;
+        double? exactDistance = null;
+        if (exactCellMasses is not null)
+        {
+            double outside = 1;
+            gridError = 0;
+            for (int i = 0; i < p.Length; i++)
+            {
+                gridError += Math.Abs(exactCellMasses[i] - p[i]);
+                outside -= exactCellMasses[i];
+            }
+            outside = Math.Max(0, outside);
+            gridError += outside;
+            exactDistance = Distance(histogram, exactCellMasses) - histogram.OutsideFraction
+                + Math.Abs(histogram.OutsideFraction - outside);
+        }
+        else if (coarseProlonged is not null)
+        {
+            gridError = 0;
+            for (int i = 0; i < p.Length; i++) gridError += Math.Abs(p[i] - coarseProlonged[i]);
+        }
+        else throw new ArgumentException("need the exact cell masses or a coarse run");
+        return new MonteCarloBudget(Distance(histogram, p), gridError, exactCellMasses is not null, Distance(histogram, half),
+            ExpectedStatistical(histogram, p), Deviation(histogram.Total, delta), delta, histogram.Total, exactDistance);
+    }
+
     /// <summary>D = sum_i |p^_i - p_i| + p^_out against cell probabilities <paramref name="cellMasses"/> (sum &lt;= 1).</summary>
     public static double Distance(CellHistogram histogram, ReadOnlySpan<double> cellMasses)
     {
