@@ -32,7 +32,7 @@ internal sealed class CaseReader
         var scheme = ReadScheme(o["scheme"]);
         var output = ReadOutput(o["output"], name);
         var diagnostics = ReadDiagnostics(o["diagnostics"]);
-        var particles = ReadParticles(o["particles"], d);
+        var particles = ReadParticles(o["particles"], d, time);
         return new Case(name, data, score, terminal, grid, time, eps, scheme, output, diagnostics, particles);
     }
 
@@ -305,13 +305,15 @@ internal sealed class CaseReader
         return new DiagnosticsSpec(p, deltas);
     }
 
-    private static ParticlesSpec? ReadParticles(JsonNode? node, int d)
+    /// <summary>
+    /// `particles`: count in [1, 10^8] (default 10000, or the number of start points when they are given), seed any
+    /// 32-bit integer, start "terminal" or {"points": [..]}, method, steps in [1, 10^7], store in [2, steps + 1].
+    /// </summary>
+    private ParticlesSpec? ReadParticles(JsonNode? node, int d, TimeSpec time)
     {
         var o = OptionalObject(node, "particles", """an object {"count": .., "seed": .., "start": .., "method": .., ...}""");
         if (o is null) return null;
         AllowKeys(o, "particles", "count", "seed", "start", "method", "steps", "store");
-        var count = Integer(o["count"], "particles.count", "must be an integer >= 1", n => n >= 1, 10000);
-        var seed = Integer(o["seed"], "particles.seed", "must be an integer", _ => true, 1);
         double[][]? start = null;
         const string startRule = """must be "terminal" or {"points": [[..], ..]}""";
         switch (o["start"])
@@ -327,9 +329,16 @@ internal sealed class CaseReader
             case var other:
                 throw Error("particles.start", other, startRule);
         }
+        const int maxCount = 100_000_000, maxSteps = 10_000_000;
+        var count = Integer(o["count"], "particles.count", $"must be an integer from 1 to {maxCount}", n => n is >= 1 and <= maxCount,
+            start?.Length ?? 10000);
+        var seed = Integer(o["seed"], "particles.seed", "must be an integer (32-bit)", _ => true, 1);
         var method = Choice(o["method"], "particles.method", CaseNames.ParticleMethods, "exact-mean-shift");
-        var steps = Integer(o["steps"], "particles.steps", "must be an integer >= 1", n => n >= 1, 400);
-        var store = Integer(o["store"], "particles.store", "must be an integer >= 2", n => n >= 2, 50);
+        var steps = Integer(o["steps"], "particles.steps", $"must be an integer from 1 to {maxSteps}", n => n is >= 1 and <= maxSteps, 400);
+        var store = Integer(o["store"], "particles.store", $"must be an integer from 2 to particles.steps + 1 = {steps + 1}",
+            n => n >= 2 && n <= steps + 1, Math.Min(50, steps + 1));
+        if (time.Spacing == TimeSpacing.Adaptive)
+            _notes.Add($"particles use {steps} geometric steps (particles.steps); time.spacing = adaptive applies to the grid only");
         return new ParticlesSpec(count, seed, start, method, steps, store);
     }
 }

@@ -136,6 +136,23 @@ public class CaseFileParseTests
     }
 
     [Fact]
+    public void Parse_Particles_CountDefaultsToTheStartPoints_AndStoreToTheSteps()
+    {
+        var (c, notes) = CaseFile.Parse(Minimal,
+        [
+            "grid={\"box\": [[-5, 5], [-5, 5]], \"cells\": [32, 32]}",
+            "data={\"kind\": \"dirac-mixture\", \"points\": [[-1, 0], [1, 0]]}",
+            "particles={\"start\": {\"points\": [[0, 1], [0, -2], [0.5, 1]]}, \"steps\": 20}",
+            "time.spacing=adaptive",
+        ]);
+
+        Assert.Equal(new ParticlesSpec(3, 1, c.Particles!.StartPoints, "exact-mean-shift", 20, 21), c.Particles);
+        Assert.Contains(notes, n => n.Contains("particles use 20 geometric steps"));
+        Assert.Equal(10000, CaseFile.Parse(Minimal, ["particles={}"]).Case.Particles!.Count);
+        Assert.Equal(50, CaseFile.Parse(Minimal, ["particles={}"]).Case.Particles!.Store);
+    }
+
+    [Fact]
     public void Parse_NotesAThinMarginBetweenBoxAndSupport_WithoutFailing()
     {
         var (_, notes) = CaseFile.Parse(Minimal, ["grid.box=[[-1.5, 1.5]]"]);

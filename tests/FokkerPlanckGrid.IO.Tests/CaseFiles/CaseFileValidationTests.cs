@@ -91,6 +91,17 @@ public class CaseFileValidationTests
     [InlineData("particles.count", "particles.count=0")]
     [InlineData("particles.start", "particles.start=prior")]
     [InlineData("particles.start.points", Grid2D, Dirac2D, "particles.start={\"points\": [[0]]}")]
+    [InlineData("particles.start.points", "particles.start={\"points\": []}")]
+    [InlineData("particles.start.pts", "particles.start={\"pts\": [[0]]}")]
+    [InlineData("particles.count", "particles.count=100000001")]
+    [InlineData("particles.count", "particles.count=2.5")]
+    [InlineData("particles.seed", "particles.seed=\"one\"")]
+    [InlineData("particles.seed", "particles.seed=1e12")]
+    [InlineData("particles.steps", "particles.steps=0")]
+    [InlineData("particles.store", "particles.store=1")]
+    [InlineData("particles.store", "particles.steps=10", "particles.store=12")]
+    [InlineData("particles.stride", "particles.stride=2")]
+    [InlineData("particles", "particles=[1]")]
     public void Parse_RejectsBadInput_NamingTheKeyOnOneLine(string key, params string[] overrides)
     {
         var e = Assert.Throws<CaseInputException>(() => CaseFile.Parse(CaseFile.DefaultJson, overrides));
@@ -99,6 +110,14 @@ public class CaseFileValidationTests
         Assert.StartsWith(key + " = ", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.DoesNotContain('\r', e.Message);
+    }
+
+    [Fact]
+    public void Parse_RejectsAStoreBeyondTheSteps_SayingWhatIsAllowed()
+    {
+        var e = Assert.Throws<CaseInputException>(() => CaseFile.Parse(CaseFile.DefaultJson, ["particles.steps=10", "particles.store=12"]));
+
+        Assert.Equal("particles.store = 12: must be an integer from 2 to particles.steps + 1 = 11", e.Message);
     }
 
     [Fact]
