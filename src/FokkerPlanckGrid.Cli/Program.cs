@@ -17,6 +17,7 @@ public static class Program
             RunCommand.Create(console, error),
             VerifyCommand.Create(console, error),
             ConvergeCommand.Create(console, error),
+            SampleCommand.Create(console, error),
             BenchCommand.Create(console, error),
             PlotCommand.Create(console, error),
         };

@@ -35,6 +35,7 @@ public static class VerifyCommand
         RunSummary.Write(console, outcome.Run);
         if (outcome.Run.Breakdown is not null) return CaseCommand.Breakdown(error, outcome.Run);
         CheckTable.Write(console, outcome.Checks);
+        foreach (var note in outcome.Notes) console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");
         if (jsonPath is not null) WriteJson(jsonPath, setup.Case.Name, outcome);
         return outcome.Passed ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
@@ -46,6 +47,7 @@ public static class VerifyCommand
             @case = caseName,
             checks = outcome.Checks.Select(c => new { name = c.Name, passed = c.Passed, measured = c.Measured, bound = c.Bound, margin = c.Margin, detail = c.Detail }),
             passed = outcome.Passed,
+            notes = outcome.Notes,
         };
         var options = new JsonSerializerOptions { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -14,6 +14,9 @@ public static class VerifySession
 {
     public sealed record Outcome(RunOutcome Run, IReadOnlyList<CheckResult> Checks)
     {
+        /// <summary>One line per check that does not apply to the case (e.g. the particle checks), saying why.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = [];
+
         public bool Passed => Run.Breakdown is null && Checks.All(c => c.Passed);
     }
 
@@ -22,12 +25,18 @@ public static class VerifySession
         var c = setup.Case;
         var uh = CellAverages.Of(setup.Data, setup.Grid, c.Time.T);
         var tracker = Tracker(setup, uh);
-        var run = RunSession.Execute(setup, new RunExtras([.. observers, tracker], [uh], n => DiagnosticDatasets.Of(tracker, n)));
+        var particles = c.Particles is null ? null : ParticleVerification.Start(c, threads);   // Theorem 3.11, Monte Carlo
+        var final = new ParticleVerification.FinalField(c.Time.TMin);
+        var run = RunSession.Execute(setup, new RunExtras([.. observers, tracker, final], [uh],
+            n => [.. DiagnosticDatasets.Of(tracker, n), .. particles?.Datasets ?? []]));
         if (run.Breakdown is not null) return new Outcome(run, []);
         var coarse = new[] { 2, 4 }.Select(f => CoarseSeries(c, f, threads)).OfType<DiagnosticSeries>().ToList();
         var inputs = new TheoremChecks.Inputs(setup.Grid.Dimension, c.Eps, c.Time.T, setup.Grid.Axes.Max(a => a.H),
             setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas);
-        return new Outcome(run, TheoremChecks.Evaluate(inputs));
+        var checks = TheoremChecks.Evaluate(inputs);
+        if (particles is null) return new Outcome(run, checks);
+        var (particleChecks, notes) = particles.Evaluate(setup, final.V, threads);
+        return new Outcome(run, [.. checks, .. particleChecks]) { Notes = notes };
     }
 
     private static TheoremTracker Tracker(SolverSetup setup, double[] uh)

@@ -1,0 +1,112 @@
+using FokkerPlanckGrid.Cases;
+using FokkerPlanckGrid.Distributions;
+using FokkerPlanckGrid.IO;
+using FokkerPlanckGrid.Particles;
+using FokkerPlanckGrid.Schemes;
+using FokkerPlanckGrid.Simulations;
+using FokkerPlanckGrid.Verification;
+
+namespace FokkerPlanckGrid.Cli.Running;
+
+/// <summary>
+/// `fpgrid verify` on a case with a `particles` block: the particles are run first (with the convex-hull tracker,
+/// and again with half the steps for the Monte Carlo time-stepping estimate), their datasets go into the run file,
+/// and after the grid run their checks (<see cref="ParticleChecks"/>) are judged with the grid's v(t_min).
+/// </summary>
+public sealed class ParticleVerification
+{
+    private readonly ParticleSetup _setup;
+    private readonly ParticleRun _run;
+    private readonly ParticleRun? _half;
+    private readonly HullTracker? _hull;
+    private readonly string? _hullReason;
+    private readonly int _terms;
+
+    private ParticleVerification(ParticleSetup setup, ParticleRun run, ParticleRun? half, HullTracker? hull, string? hullReason, int terms)
+    {
+        _setup = setup;
+        _run = run;
+        _half = half;
+        _hull = hull;
+        _hullReason = hullReason;
+        _terms = terms;
+    }
+
+    /// <summary>The datasets of the particle run, for the run file.</summary>
+    public IReadOnlyList<DatasetEntry> Datasets => ParticleFile.Datasets(_run);
+
+    public ParticleRun Run => _run;
+
+    /// <summary>Builds and runs the particles of the case (input errors surface as <see cref="CaseInputException"/>).</summary>
+    public static ParticleVerification Start(Case c, int threads)
+    {
+        var setup = ParticleCases.Build(c, threads);
+        var spec = setup.Spec;
+        var (points, terms, reason) = ParticleCases.HullPoints(c, setup.Data);
+        var hull = points is null ? null : new HullTracker(new ConvexHull(points), spec.Count, setup.Sampler.Levels, setup.Method);
+        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: hull);
+        ParticleRun? half = null;
+        if (setup.StartsFromTerminal && spec.Steps >= 2 && run.BreakdownLevel is null)
+            half = setup.SamplerWithSteps(spec.Steps / 2).Run(spec.Count, spec.Seed, 2, threads: threads);
+        return new ParticleVerification(setup, run, half, hull, reason, terms);
+    }
+
+    /// <summary>The particle checks and notes, given the grid run's setup and its v(t_min).</summary>
+    public (List<CheckResult> Checks, List<string> Notes) Evaluate(SolverSetup grid, double[]? vFinal, int threads)
+    {
+        var c = _setup.Case;
+        var (atoms, atomsReason) = ParticleCases.Atoms(c, _setup.Data);
+        var (budget, mcReason) = MonteCarlo(grid, vFinal, threads);
+        var inputs = new ParticleChecks.Inputs(_run, _setup.Method, c.Eps, _hull, _hullReason, atoms, atomsReason, _terms, budget, mcReason);
+        var (checks, notes) = ParticleChecks.Evaluate(inputs);
+        if (_run.BreakdownLevel is { } b)
+            checks.Add(new CheckResult("particles_finite", false, b, _run.Steps, b - _run.Steps,
+                $"a particle became non-finite at level {b} of {_run.Steps} (t = {_run.Levels[b]:G4})"));
+        return (checks, notes);
+    }
+
+    private (MonteCarloBudget? Budget, string? Reason) MonteCarlo(SolverSetup grid, double[]? vFinal, int threads)
+    {
+        var c = _setup.Case;
+        if (!_setup.StartsFromTerminal) return (null, "the particles start at given points, not from v_T");
+        if (_half is null) return (null, _run.BreakdownLevel is null ? "needs at least 2 particle steps" : "the particles broke down");
+        if (vFinal is null) return (null, "the grid run did not reach t_min");
+        double[]? exact = null, coarse = null;
+        if (c.Terminal is HeatTerminalSpec)
+            exact = MonteCarloComparison.CellMasses(grid.Grid, CellAverages.Of(grid.Data, grid.Grid, c.Time.TMin));
+        else if (CoarseMasses(grid, threads) is { } m) coarse = m;
+        else return (null, "no exact v(t_min) (terminal is not heat) and no coarse run to estimate the grid error (needs even cell " +
+            "counts >= 8, a computed score and terminal)");
+        return (MonteCarloComparison.Budget(grid.Grid, vFinal, _run.End, _half.End, exact, coarse), null);
+    }
+
+    /// <summary>v(t_min) of the case with cells and grid steps halved, prolonged to this grid; null where it cannot be run.</summary>
+    private static double[]? CoarseMasses(SolverSetup fine, int threads)
+    {
+        var c = fine.Case;
+        if (c.Score is GridFileScoreSpec || c.Terminal is FileTerminalSpec) return null;
+        if (c.Grid.Cells.Any(n => n % 2 != 0 || n < 16)) return null;
+        var coarseCase = c with
+        {
+            Grid = c.Grid with { Cells = c.Grid.Cells.Select(n => n / 2).ToArray() },
+            Time = c.Time with { Steps = Math.Max(1, c.Time.Steps / 2) },   // an adaptive grid's dtau doubles with h by itself
+        };
+        var setup = CaseBuilder.Build(coarseCase, threads);
+        var v = (double[])setup.Terminal.Clone();
+        new Simulation(setup.Stepper, setup.Time, 2).Run(v, []);
+        return MonteCarloComparison.Prolong(setup.Grid, MonteCarloComparison.CellMasses(setup.Grid, v), fine.Grid);
+    }
+
+    /// <summary>Keeps a copy of v at t_min.</summary>
+    public sealed class FinalField(double tMin) : ISimulationObserver
+    {
+        public double[]? V { get; private set; }
+
+        public void OnLevel(int step, double t, double[] v, IStepper stepper)
+        {
+            if (t == tMin) V = (double[])v.Clone();
+        }
+
+        public void OnSnapshot(int index, double t, double[] v) { }
+    }
+}
