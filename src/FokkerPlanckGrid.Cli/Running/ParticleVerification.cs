@@ -47,7 +47,9 @@ public sealed class ParticleVerification
         var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: hull);
         ParticleRun? half = null;
         if (setup.StartsFromTerminal && spec.Steps >= 2 && run.BreakdownLevel is null)
-            half = setup.SamplerWithSteps(spec.Steps / 2).Run(spec.Count, spec.Seed, 2, threads: threads);
+            half = spec.Steps % 2 == 0   // the same Brownian path on every other level, or (odd K) independent noise
+                ? setup.Sampler.Run(spec.Count, spec.Seed, 2, threads: threads, coarsen: 2)
+                : setup.SamplerWithSteps(spec.Steps / 2).Run(spec.Count, spec.Seed, 2, threads: threads);
         return new ParticleVerification(setup, run, half, hull, reason, terms);
     }
 

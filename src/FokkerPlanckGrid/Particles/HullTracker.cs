@@ -10,6 +10,7 @@ namespace FokkerPlanckGrid.Particles;
 public sealed class HullTracker : IParticleObserver
 {
     private readonly ConvexHull _hull;
+    private readonly double[] _levels;
     private readonly double[] _continuous, _discrete;   // factor per level
     private readonly double[] _d0, _excess, _excessDiscrete, _reach;
 
@@ -20,6 +21,7 @@ public sealed class HullTracker : IParticleObserver
     public HullTracker(ConvexHull hull, int count, IReadOnlyList<double> levels, ParticleMethod method)
     {
         _hull = hull;
+        _levels = levels.ToArray();
         int m = levels.Count;
         _continuous = new double[m];
         _discrete = new double[m];
@@ -42,6 +44,7 @@ public sealed class HullTracker : IParticleObserver
 
     public void OnLevel(int level, double t, long first, int count, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1)
     {
+        if (t != _levels[level]) throw new InvalidOperationException("the tracker was made for another run's time levels");
         bool two = _hull.Dimension == 2;
         double f = _continuous[level], g = _discrete[level];
         for (int i = 0; i < count; i++)

@@ -16,15 +16,16 @@ namespace FokkerPlanckGrid.Particles;
 /// the outside together). Moving one particle changes ||p^ - pi||_1 by at most 2/N, so McDiarmid's inequality gives
 /// P(||p^ - pi||_1 &gt;= mu + r) &lt;= exp(-N r^2 / 2): with probability 1 - delta the statistical part is below
 /// mu + sqrt(2 ln(1/delta) / N). pi is unknown; mu is evaluated at the larger of the grid's and the histogram's
-/// probabilities cell by cell (sqrt is increasing on [0, 1/2], where all but at most one cell lie), which errs on the
-/// side of a larger bound.
+/// probabilities cell by cell (q (1 - q) is increasing on [0, 1/2], where all cells but at most one lie), which errs on
+/// the side of a larger bound.
 /// </para>
 /// <para>
 /// <b>Grid part</b>: exact when the exact cell masses of v(t_min) are known (terminal = u(T): v = u), else estimated
 /// (Richardson for a first-order scheme: ||v_h - P v_2h||_1 with P the piecewise-constant prolongation from a run with
 /// cells halved, <see cref="Prolong"/>). <b>Time-stepping part</b>: estimated as ||p^_K - p^_{K/2}||_1, the same particles
-/// (same seed: same start points) with half the steps — first order, so the difference is the error of the finer run
-/// to leading order; with eps &gt; 0 it also contains statistical noise, so it errs on the large side.
+/// (same seed: same start points) with half the steps and the same Brownian path (<see cref="ParticleSampler.Run"/>
+/// with coarsen = 2) — first order, so the difference is the error of the finer run to leading order. (With an odd K
+/// the half-step run has its own noise, and the estimate then carries statistical noise too: it errs on the large side.)
 /// </para>
 /// </summary>
 public static class MonteCarloComparison

@@ -62,7 +62,6 @@ public sealed class ParticleSampler
     private readonly IScore _score;
     private readonly IParticleStart _start;
     private readonly double[] _levels;
-    private readonly double[] _a, _a2, _sigma;   // per step: coefficient of delta (and of delta~ for Heun), noise scale
 
     /// <param name="score">the score s(x, t); defined on [t_min, T]</param>
     /// <param name="start">where particles start at T</param>
@@ -83,26 +82,6 @@ public sealed class ParticleSampler
         Method = method;
         Eps = eps;
         _levels = (double[])levels.Clone();
-        int k = levels.Length - 1;
-        _a = new double[k];
-        _a2 = new double[k];
-        _sigma = new double[k];
-        for (int n = 0; n < k; n++)
-        {
-            double t = levels[n], tNew = levels[n + 1], dt = t - tNew, logQ = Math.Log(tNew / t);
-            switch (method)
-            {
-                case ParticleMethod.ExactMeanShift:
-                    _a[n] = -Expm1(0.5 * (1 + eps) * logQ);
-                    _sigma[n] = Math.Sqrt(-2 * tNew * Expm1(eps * logQ));
-                    break;
-                default:
-                    _a[n] = (1 + eps) * dt / (2 * t);
-                    _a2[n] = (1 + eps) * dt / (2 * tNew);
-                    _sigma[n] = Math.Sqrt(2 * eps * dt);
-                    break;
-            }
-        }
     }
 
     public ParticleMethod Method { get; }
@@ -115,14 +94,26 @@ public sealed class ParticleSampler
     /// <summary>
     /// Runs <paramref name="count"/> particles. Stores <paramref name="storedLevels"/> levels (evenly in the step index,
     /// T and t_min included; at most K + 1) of at most <paramref name="maxStored"/> particles (every stride-th).
+    /// <para>
+    /// With <paramref name="coarsen"/> = f &gt; 1 the run takes every f-th level only (K/f steps) but keeps the noise of
+    /// the fine run: the normal of coarse step n is composed from the fine variates of steps nf .. nf + f - 1, with the
+    /// weights that make it the same Brownian path — Euler and Heun: sigma sqrt(dt) xi = sum_j sqrt(2 eps dt_j) xi_j;
+    /// exact mean shift: sum_j sigma_j prod_{k &gt; j} r_k xi_j, the composition of the fine Ornstein–Uhlenbeck
+    /// transitions (whose variances add up to the coarse one exactly). The coarse and fine runs are then coupled, and
+    /// their difference measures the time-stepping error without the noise of independent draws.
+    /// </para>
     /// </summary>
     public ParticleRun Run(int count, long seed, int storedLevels, int maxStored = DefaultMaxStored, int threads = 0,
-        IParticleObserver? observer = null, ParticleProgress? progress = null)
+        IParticleObserver? observer = null, ParticleProgress? progress = null, int coarsen = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(storedLevels, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxStored, 1);
-        int steps = _levels.Length - 1, dim = Dimension;
+        ArgumentOutOfRangeException.ThrowIfLessThan(coarsen, 1);
+        if ((_levels.Length - 1) % coarsen != 0)
+            throw new ArgumentException($"{_levels.Length - 1} steps cannot be coarsened by {coarsen}");
+        var plan = new Plan(this, coarsen);
+        int steps = plan.Levels.Length - 1, dim = Dimension;
         var stored = StoredLevelIndices(steps, storedLevels);
         var slotOfLevel = Enumerable.Repeat(-1, steps + 1).ToArray();
         for (int s = 0; s < stored.Length; s++) slotOfLevel[stored[s]] = s;
@@ -140,13 +131,13 @@ public sealed class ParticleSampler
             {
                 var job = new BlockJob(b * BlockLength, Math.Min(BlockLength, count - b * BlockLength), stride, storedCount,
                     slotOfLevel, trajectories, end);
-                int broke = RunBlock(job, scratch, seedState, observer);
+                int broke = RunBlock(job, scratch, seedState, plan, observer);
                 if (broke < int.MaxValue) InterlockedMin(ref breakdown, broke);
                 progress?.Add(job.Count);
                 return scratch;
             },
             _ => { });
-        return new ParticleRun(dim, count, seed, (double[])_levels.Clone(), stored, stride, storedCount, trajectories, end,
+        return new ParticleRun(dim, count, seed, (double[])plan.Levels.Clone(), stored, stride, storedCount, trajectories, end,
             clock.Elapsed.TotalSeconds, breakdown == int.MaxValue ? null : breakdown);
     }
 
@@ -157,6 +148,65 @@ public sealed class ParticleSampler
         var set = new SortedSet<int>();
         for (int s = 0; s < m; s++) set.Add((int)Math.Round((double)s * steps / (m - 1)));
         return [.. set];
+    }
+
+    /// <summary>The per-step coefficients of one run: coefficient of delta (and of delta~ for Heun), noise weights.</summary>
+    private sealed class Plan
+    {
+        public readonly double[] Levels, A, A2, W;   // W[n * Factor + j]: weight of fine stream n * Factor + j
+        public readonly int Factor;
+
+        public Plan(ParticleSampler sampler, int factor)
+        {
+            var fine = sampler._levels;
+            double eps = sampler.Eps;
+            Factor = factor;
+            int k = (fine.Length - 1) / factor;
+            Levels = Enumerable.Range(0, k + 1).Select(n => fine[n * factor]).ToArray();
+            A = new double[k];
+            A2 = new double[k];
+            W = new double[k * factor];
+            for (int n = 0; n < k; n++)
+            {
+                double t = Levels[n], tNew = Levels[n + 1], dt = t - tNew, logQ = Math.Log(tNew / t);
+                if (sampler.Method == ParticleMethod.ExactMeanShift) A[n] = -Expm1(0.5 * (1 + eps) * logQ);
+                else
+                {
+                    A[n] = (1 + eps) * dt / (2 * t);
+                    A2[n] = (1 + eps) * dt / (2 * tNew);
+                }
+                double carry = 1;   // exact mean shift: prod over the later fine steps of r_k
+                for (int j = factor - 1; j >= 0; j--)
+                {
+                    double s = fine[n * factor + j], sNew = fine[n * factor + j + 1], lq = Math.Log(sNew / s);
+                    if (sampler.Method == ParticleMethod.ExactMeanShift)
+                    {
+                        W[n * factor + j] = carry * Math.Sqrt(-2 * sNew * Expm1(eps * lq));
+                        carry *= Math.Exp(0.5 * (1 + eps) * lq);
+                    }
+                    else W[n * factor + j] = Math.Sqrt(2 * eps * (s - sNew));
+                }
+            }
+        }
+
+        /// <summary>The noise of step n for the lanes from i: sum_j W[n, j] xi(stream n f + j).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public bool Noise(ulong[] keys, int n, int i, out Vector<double> z0, out Vector<double> z1)
+        {
+            z0 = z1 = Vector<double>.Zero;
+            bool any = false;
+            for (int j = 0; j < Factor; j++)
+            {
+                double w = W[n * Factor + j];
+                if (w == 0) continue;
+                CounterRng.NormalPair(Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(keys), (nuint)i),
+                    (ulong)(n * Factor + j), 0, out var a, out var b);
+                z0 += new Vector<double>(w) * a;
+                z1 += new Vector<double>(w) * b;
+                any = true;
+            }
+            return any;
+        }
     }
 
     private readonly record struct BlockJob(long First, int Count, int Stride, int StoredCount, int[] SlotOfLevel,
@@ -182,9 +232,9 @@ public sealed class ParticleSampler
     }
 
     /// <summary>One block through every step; returns the first level with a non-finite particle (or int.MaxValue).</summary>
-    private int RunBlock(BlockJob job, Scratch s, ulong seedState, IParticleObserver? observer)
+    private int RunBlock(BlockJob job, Scratch s, ulong seedState, Plan plan, IParticleObserver? observer)
     {
-        int dim = Dimension, steps = _levels.Length - 1, vc = Vector<double>.Count;
+        int dim = Dimension, steps = plan.Levels.Length - 1, vc = Vector<double>.Count;
         Span<double> x = stackalloc double[2];
         Array.Clear(s.X0);
         Array.Clear(s.X1);
@@ -198,12 +248,12 @@ public sealed class ParticleSampler
         }
         int broke = int.MaxValue;
         if (!Finite(s, job.Count)) broke = 0;
-        Observe(0, job, s, observer);
+        Observe(0, plan.Levels[0], job, s, observer);
         var x1 = dim == 2 ? s.X1.AsSpan() : Span<double>.Empty;
         var d1 = dim == 2 ? s.D1.AsSpan() : Span<double>.Empty;
         for (int n = 0; n < steps; n++)
         {
-            double t = _levels[n], tNew = _levels[n + 1], a = _a[n], sigma = _sigma[n];
+            double t = plan.Levels[n], tNew = plan.Levels[n + 1], a = plan.A[n];
             s.Kernel.Displacement(s.X0, x1, t, s.D0, d1);
             if (Method == ParticleMethod.Heun)
             {
@@ -211,15 +261,7 @@ public sealed class ParticleSampler
                 var e1 = dim == 2 ? s.E1.AsSpan() : Span<double>.Empty;
                 for (int i = 0; i < BlockLength; i += vc)
                 {
-                    var z0 = Vector<double>.Zero;
-                    var z1 = Vector<double>.Zero;
-                    if (sigma > 0)
-                    {
-                        CounterRng.NormalPair(Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(s.Keys), (nuint)i),
-                            (ulong)n, 0, out z0, out z1);
-                        z0 *= new Vector<double>(sigma);
-                        z1 *= new Vector<double>(sigma);
-                    }
+                    plan.Noise(s.Keys, n, i, out var z0, out var z1);
                     z0.CopyTo(s.Z0, i);
                     z1.CopyTo(s.Z1, i);
                     (new Vector<double>(s.X0, i) + new Vector<double>(a) * new Vector<double>(s.D0, i) + z0).CopyTo(s.P0, i);
@@ -229,7 +271,7 @@ public sealed class ParticleSampler
                 s.Kernel.Displacement(s.P0, p1, tNew, s.E0, e1);
                 var half = new Vector<double>(0.5);
                 var va = new Vector<double>(a);
-                var va2 = new Vector<double>(_a2[n]);
+                var va2 = new Vector<double>(plan.A2[n]);
                 for (int i = 0; i < BlockLength; i += vc)
                 {
                     (new Vector<double>(s.X0, i) + half * (va * new Vector<double>(s.D0, i) + va2 * new Vector<double>(s.E0, i))
@@ -242,24 +284,21 @@ public sealed class ParticleSampler
             else
             {
                 var va = new Vector<double>(a);
-                var vs = new Vector<double>(sigma);
                 for (int i = 0; i < BlockLength; i += vc)
                 {
                     var y0 = new Vector<double>(s.X0, i) + va * new Vector<double>(s.D0, i);
                     var y1 = dim == 2 ? new Vector<double>(s.X1, i) + va * new Vector<double>(s.D1, i) : Vector<double>.Zero;
-                    if (sigma > 0)
+                    if (plan.Noise(s.Keys, n, i, out var z0, out var z1))
                     {
-                        CounterRng.NormalPair(Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(s.Keys), (nuint)i),
-                            (ulong)n, 0, out var z0, out var z1);
-                        y0 += vs * z0;
-                        y1 += vs * z1;
+                        y0 += z0;
+                        y1 += z1;
                     }
                     y0.CopyTo(s.X0, i);
                     if (dim == 2) y1.CopyTo(s.X1, i);
                 }
             }
             if (broke == int.MaxValue && !Finite(s, job.Count)) broke = n + 1;
-            Observe(n + 1, job, s, observer);
+            Observe(n + 1, plan.Levels[n + 1], job, s, observer);
         }
         for (int i = 0; i < job.Count; i++)
         {
@@ -270,10 +309,10 @@ public sealed class ParticleSampler
         return broke;
     }
 
-    private void Observe(int level, BlockJob job, Scratch s, IParticleObserver? observer)
+    private void Observe(int level, double t, BlockJob job, Scratch s, IParticleObserver? observer)
     {
         int dim = Dimension;
-        observer?.OnLevel(level, _levels[level], job.First, job.Count, s.X0.AsSpan(0, job.Count),
+        observer?.OnLevel(level, t, job.First, job.Count, s.X0.AsSpan(0, job.Count),
             dim == 2 ? s.X1.AsSpan(0, job.Count) : ReadOnlySpan<double>.Empty);
         int slot = job.SlotOfLevel[level];
         if (slot < 0) return;

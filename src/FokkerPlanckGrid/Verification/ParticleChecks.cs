@@ -15,7 +15,8 @@ namespace FokkerPlanckGrid.Verification;
 ///   plus that of the step and of the distance, accumulated over the steps). For eps &gt; 0 nothing holds pathwise: a
 ///   note reports the measurement instead.</item>
 /// <item><c>imitation_rate</c> (eps = 0, Dirac data): stored trajectories whose end point has chosen an atom (largest
-///   softmax weight &gt;= 1 - 1e-6 at t_min) approach it like sqrt(t): the least-squares exponent of the
+///   softmax weight &gt;= 1 - 1e-3 at t_min: the other atoms then
+///   pull m off that atom by at most 1e-3 of their distance) approach it like sqrt(t): the least-squares exponent of the
 ///   root-mean-square distance to that atom against t over the last decade [t_min, 10 t_min] of stored levels must be
 ///   within <see cref="RateTolerance"/> of 1/2 (the tolerance allows for the other atoms' residual pull at the start
 ///   of the window).</item>
@@ -34,7 +35,7 @@ public static class ParticleChecks
     public const double RateTolerance = 0.05;
 
     /// <summary>Softmax weight of an atom above which an end point has chosen it.</summary>
-    public const double CaptureWeight = 1 - 1e-6;
+    public const double CaptureWeight = 1 - 1e-3;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -37,8 +37,9 @@ public class MonteCarloTests
         var v = GridRun(gridData, grid, CellAverages.Of(gridData, grid, T), T, tMin, 100, eps);
         var start = ParticleStarts.Heat(particleData, T);
         var score = new DiracMixtureScore(particleData);
-        var fine = new ParticleSampler(score, start, method, eps, Levels(T, tMin, 100)).Run(particles, 3, 2);
-        var half = new ParticleSampler(score, start, method, eps, Levels(T, tMin, 50)).Run(particles, 3, 2);
+        var sampler = new ParticleSampler(score, start, method, eps, Levels(T, tMin, 100));
+        var fine = sampler.Run(particles, 3, 2);
+        var half = sampler.Run(particles, 3, 2, coarsen: 2);
         var exact = MonteCarloComparison.CellMasses(grid, CellAverages.Of(gridData, grid, tMin));
         return MonteCarloComparison.Budget(grid, v, fine.End, half.End, exact, null);
     }

@@ -96,6 +96,35 @@ public class ParticleSamplerTests
         }
     }
 
+    /// <summary>
+    /// The coarsened run keeps the fine run's Brownian path: for one Dirac the exact-mean-shift step is exact, so K and
+    /// K/4 steps on the same path end at the same points (to rounding); Euler's coarse noise is the sum of the fine
+    /// increments, so its coarse and fine runs differ by the time-stepping error only (small, and shrinking with K).
+    /// </summary>
+    [Fact]
+    public void CoarsenedRuns_FollowTheSameBrownianPath()
+    {
+        var data = new DiracMixture([[0.5, -1.0]], [1]);
+        var levels = Levels(1.5, 0.02, 40);
+        var start = ParticleStarts.Gaussian([2, 1], 0.8);
+        var exact = new ParticleSampler(new DiracMixtureScore(data), start, ParticleMethod.ExactMeanShift, 0.7, levels);
+        var fine = exact.Run(500, 6, 2);
+        var coarse = exact.Run(500, 6, 2, coarsen: 4);
+        Assert.Equal(11, coarse.Levels.Length);
+        for (int i = 0; i < fine.End.Length; i++) Assert.Equal(fine.End[i], coarse.End[i], 1e-12);
+        var other = exact.Run(500, 7, 2, coarsen: 4);
+        Assert.True(Enumerable.Range(0, 1000).Average(i => Math.Abs(other.End[i] - fine.End[i])) > 0.1);
+        double Gap(int steps)
+        {
+            var euler = new ParticleSampler(new DiracMixtureScore(data), start, ParticleMethod.EulerMaruyama, 0.7, Levels(1.5, 0.02, steps));
+            var a = euler.Run(500, 6, 2);
+            var b = euler.Run(500, 6, 2, coarsen: 2);
+            return Enumerable.Range(0, 1000).Average(i => Math.Abs(a.End[i] - b.End[i]));
+        }
+        double g40 = Gap(40), g160 = Gap(160);
+        Assert.True(g160 < 0.4 * g40, $"Euler fine/coarse gap {g40} at K = 40, {g160} at K = 160");
+    }
+
     /// <summary>eps = 0, one Dirac: X_t - y = sqrt(t/T) (X_T - y) exactly, so every stored level is that contraction.</summary>
     [Fact]
     public void ExactMeanShift_AtEpsZero_ContractsBySqrtOfT_ToRoundOff()

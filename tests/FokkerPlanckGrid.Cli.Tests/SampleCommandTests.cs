@@ -1,0 +1,133 @@
+using System.Text.Json;
+using FokkerPlanckGrid.IO;
+
+namespace FokkerPlanckGrid.Cli.Tests;
+
+/// <summary>
+/// `fpgrid sample` end to end: the SPEC /particles layout and the summary, bit-identical end points at one and two
+/// threads, bad input (exit 2, nothing written), a particle breakdown (exit 3); and `fpgrid verify` on a case with
+/// a particles block (Theorem 3.11's checks, the Monte Carlo comparison, the particles in the run file).
+/// </summary>
+public class SampleCommandTests
+{
+    private static readonly string[] Small = ["--set", "particles.steps=40", "--set", "particles.store=11"];
+
+    private static JsonElement Check(JsonDocument report, string name) =>
+        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+
+    /// <summary>The default case (1D), 5000 particles: more than the 4096 stored, so every second one is (stride 2).</summary>
+    [Fact]
+    public void Sample_WritesTheParticlesLayout_AndEndsWithTheSummary()
+    {
+        using var dir = new TempDirectory();
+        string h5 = dir.File("p.h5");
+        var result = Cli.Run(["sample", "--particles", "5000", "--seed", "3", "--out", h5, .. Small]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        Assert.Equal([11], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesT));
+        Assert.Equal([11, 2500, 1], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesX));
+        Assert.Equal([5000, 1], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesEnd));
+        Assert.Equal(2, Hdf5Reader.ReadAttributeDouble(h5, Hdf5Layout.ParticlesX, Hdf5Layout.AttrStride));
+        Assert.Equal(3, Hdf5Reader.ReadAttributeDouble(h5, Hdf5Layout.ParticlesEnd, Hdf5Layout.AttrSeed));
+        Assert.Equal("complete", RunFileAssert.Status(h5));
+        var t = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesT).Data;
+        Assert.Equal(2.0, t[0]);
+        Assert.Equal(0.05, t[^1]);
+        // stored particle k is particle 2k: its last stored position is its end point
+        var x = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesX).Data;
+        var end = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesEnd).Data;
+        Assert.Equal(end[2 * 7], x[10 * 2500 + 7]);
+        foreach (var row in new[] { "particle-steps/s", "exact-mean-shift, eps = 0.2", "5000 from v_T (heat), seed 3", "fraction within 0.5", h5 })
+            Assert.Contains(row, result.Stdout);
+        RunFileAssert.NoTemporaries(h5);
+    }
+
+    [Fact]
+    public void Sample_SameSeed_GivesTheSameBits_AtOneAndTwoThreads_AndAnotherSeedDoesNot()
+    {
+        using var dir = new TempDirectory();
+        var ends = new List<double[]>();
+        foreach (var (threads, seed) in new[] { (1, 5), (2, 5), (2, 6) })
+        {
+            string h5 = dir.File($"p{threads}-{seed}.h5");
+            var result = Cli.Run(["sample", "--particles", "700", "--seed", $"{seed}", "--threads", $"{threads}", "--out", h5,
+                "--set", "particles.method=heun", .. Small]);
+            Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+            ends.Add(Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesEnd).Data);
+        }
+        Assert.Equal(ends[0], ends[1]);
+        Assert.NotEqual(ends[0], ends[2]);
+    }
+
+    [Theory]
+    [InlineData("particles.method", "--set", "particles.method=rk4")]
+    [InlineData("particles.count", "--particles", "0")]
+    [InlineData("particles.store", "--set", "particles.steps=5", "--set", "particles.store=7")]
+    [InlineData("particles.start.points", "--set", "particles.start={\"points\": [[0, 1]]}")]
+    public void Sample_BadInput_ExitsTwo_NamesTheKey_AndWritesNothing(string key, params string[] args)
+    {
+        using var dir = new TempDirectory();
+        string h5 = dir.File("p.h5");
+        var result = Cli.Run(["sample", "--out", h5, .. args]);
+        Assert.Equal(ExitCodes.InputError, result.ExitCode);
+        Assert.StartsWith($"error: {key} = ", Assert.Single(result.StderrLines));
+        RunFileAssert.NothingWritten(h5);
+    }
+
+    /// <summary>A tabulated score -x/(2t) that turns 1e308 below t = 1.5 (2t s overflows) sends Euler particles to infinity: exit 3, the file keeps the levels before.</summary>
+    [Fact]
+    public void Sample_ParticleBreakdown_ExitsThree_AndKeepsTheLevelsBefore()
+    {
+        using var dir = new TempDirectory();
+        string table = dir.File("score.h5"), h5 = dir.File("p.h5");
+        ScoreTables.Write(table, ScoreTables.LogSpaced(0.05, 2, 20), ScoreTables.Centres(-15, 15, 64), (t, x) => t < 1.5 ? 1e308 : -x / (2 * t));
+        var result = Cli.Run(["sample", "--particles", "50", "--out", h5, "--set", "grid.cells=[64]", "--set", ScoreTables.SetGridFileScore(table),
+            "--set", "particles.method=euler-maruyama", .. Small]);
+        Assert.Equal(ExitCodes.Breakdown, result.ExitCode);
+        Assert.Contains("became non-finite at level", result.Stderr);
+        Assert.Equal("breakdown", RunFileAssert.Status(h5));
+        Assert.False(Hdf5Reader.DatasetExists(h5, Hdf5Layout.ParticlesEnd));
+        var x = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesX).Data;
+        Assert.All(x, v => Assert.True(double.IsFinite(v)));
+        RunFileAssert.NoTemporaries(h5);
+    }
+
+    /// <summary>
+    /// Figure 3 through verify: the convex-hull bound exactly, the imitation and barycentre rates at 1/2, the Monte Carlo
+    /// comparison noted as not applicable (given start points); the particles are in the run file.
+    /// </summary>
+    [Fact]
+    public void Verify_WithGivenStartPoints_ChecksTheorem311_AndFigure3()
+    {
+        using var dir = new TempDirectory();
+        string h5 = dir.File("f3.h5"), json = dir.File("f3.json");
+        var result = Cli.Run("verify", "--out", h5, "--json", json,
+            "--set", "data={\"kind\": \"dirac-mixture\", \"points\": [[-1, 0], [1, 0]]}",
+            "--set", "grid={\"box\": [[-5, 5], [-5, 5]], \"cells\": [192, 192]}", "--set", "time={\"T\": 1, \"tMin\": 0.02, \"steps\": 20}",
+            "--set", "eps=0", "--set", "particles={\"start\": {\"points\": [[0, 1], [0, -2], [1.5, 1], [-2, -0.5]]}, \"steps\": 200, \"store\": 101}");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        foreach (var name in new[] { "convex_hull_bound", "imitation_rate", "barycentre_limits" })
+            Assert.True(Check(report, name).GetProperty("passed").GetBoolean(), name);
+        Assert.Contains("(0, 0) x2", Check(report, "barycentre_limits").GetProperty("detail").GetString());
+        Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("monte_carlo: not applicable"));
+        Assert.Equal([101, 4, 2], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesX));
+        Assert.Contains("note: monte_carlo: not applicable", result.Stdout);
+    }
+
+    /// <summary>Particles from v_T = u(T) in 1D with eps = 0.2: the Monte Carlo comparison applies; the hull bound is a note.</summary>
+    [Fact]
+    public void Verify_FromTheTerminalLaw_ComparesTheHistogramWithTheGrid()
+    {
+        using var dir = new TempDirectory();
+        string json = dir.File("mc.json");
+        var result = Cli.Run("verify", "--out", dir.File("mc.h5"), "--json", json, "--set", "grid.cells=[256]", "--set", "time.steps=50",
+            "--set", "time.tMin=0.1", "--set", "particles={\"count\": 20000, \"steps\": 50}");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        var mc = Check(report, "monte_carlo");
+        Assert.True(mc.GetProperty("passed").GetBoolean(), mc.GetProperty("detail").GetString());
+        Assert.Contains("exact, v = u", mc.GetProperty("detail").GetString());
+        Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(),
+            n => n.GetString()!.StartsWith("convex_hull_bound: not guaranteed for eps = 0.2"));
+    }
+}
