@@ -15,7 +15,7 @@ public static class BenchCommand
     {
         var jsonOpt = new Option<string?>("--json") { Description = "write the results as JSON here" };
         var threadsOpt = new Option<int>("--threads") { Description = "only this thread count (default: 1 and all cores)" };
-        var quickOpt = new Option<bool>("--quick") { Description = "256^2, 1024^2, 2048^2 with K = 2 at all cores, and the 1D run (under a minute)" };
+        var quickOpt = new Option<bool>("--quick") { Description = "256^2, 1024^2, 2048^2 with K = 2 at all cores, the 1D run and 10^5 particles (under a minute)" };
         var command = new Command("bench", "throughput of the time step on standard grids, cells*steps/s") { jsonOpt, threadsOpt, quickOpt };
         command.SetAction(parse => Execute(console, parse.GetValue(jsonOpt), parse.GetValue(threadsOpt), parse.GetValue(quickOpt)));
         return command;
@@ -39,6 +39,8 @@ public static class BenchCommand
                     plan.Add(() => Benchmarks.SplitStep(n, k, th, steps, quick ? 3 : 5));
                 }
         if (!quick) plan.Add(() => Benchmarks.SplitStep(256, 2, cores, 3, 3, Cases.SplittingKind.None));
+        foreach (int th in threadCounts)
+            plan.Add(quick ? () => Benchmarks.Particles(100_000, 100, th, 2) : () => Benchmarks.Particles(1_000_000, 400, th, 3));
 
         console.MarkupLine($"[grey]machine: {cores} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}[/]");
         var results = new List<Benchmarks.Result>();
@@ -68,6 +70,9 @@ public static class BenchCommand
                 $"{r.BestSecondsPerStep * 1e3:F3}", $"{r.MedianSecondsPerStep * 1e3:F3}",
                 $"{r.BestCellsStepsPerSecond / 1e6:F1}", $"{r.MedianCellsStepsPerSecond / 1e6:F1}", $"{r.AllocatedBytesPerStep:F0}");
         console.Write(table);
+        foreach (var p in results.Where(r => r.Name == "particles"))
+            console.MarkupLine($"particles: {p.Cells[0]} particles of the K = 10 2D mixture through {p.Steps} exact-mean-shift steps (eps = 0.2) " +
+                $"in {p.BestSecondsPerStep * p.Steps:F2} s at {p.Threads} thread(s): {p.BestCellsStepsPerSecond:0.00e+00} particle-steps/s (best)");
         var run1D = results.FirstOrDefault(r => r.Name == "1d-run");
         if (run1D is not null)
             console.MarkupLine($"1D P1 run (N = 4096, K = {run1D.Steps}): {run1D.BestSecondsPerStep * run1D.Steps * 1e3:F1} ms of stepping (best)");
@@ -75,7 +80,14 @@ public static class BenchCommand
 
     private static void WriteJson(string path, int cores, IReadOnlyList<Benchmarks.Result> results)
     {
-        var rows = results.Select(r => r.Name == "1d-run"
+        var rows = results.Select(r => r.Name == "particles"
+            ? new
+            {
+                name = r.Name, particles = r.Cells[0], threads = r.Threads, score_points = r.ScorePoints, steps = r.Steps,
+                particle_steps_per_s = r.BestCellsStepsPerSecond, particle_steps_per_s_median = r.MedianCellsStepsPerSecond,
+                seconds = r.BestSecondsPerStep * r.Steps, allocated_bytes_per_step = r.AllocatedBytesPerStep,
+            }
+            : r.Name == "1d-run"
             ? (object)new
             {
                 name = r.Name, cells = r.Cells, threads = r.Threads, score_points = r.ScorePoints,

@@ -52,6 +52,34 @@ public static class Benchmarks
         return Measure(name, [n, n], threads, scorePoints, grid, data, stepper, 1, 0.02, 100, steps, repeats);
     }
 
+    /// <summary>
+    /// Particles (`fpgrid sample`): <paramref name="count"/> particles drawn from u(T) of the K = 10 ellipse mixture
+    /// (<see cref="Points"/>), moved by the exact-mean-shift step through <paramref name="steps"/> geometric steps from
+    /// T = 1 to t_min = 1e-3 (eps = 0.2: one normal pair per particle and step). Reported as a row whose "cells" are the
+    /// particles, so cells*steps/s reads particle-steps/s; the whole run is timed (start draws included).
+    /// </summary>
+    public static Result Particles(int count, int steps, int threads, int repeats)
+    {
+        var data = Points(10);
+        var time = TimeGrid.Geometric(1, 1e-3, steps);
+        var levels = Enumerable.Range(0, steps + 1).Select(time.Level).ToArray();
+        var sampler = new FokkerPlanckGrid.Particles.ParticleSampler(new FokkerPlanckGrid.Scores.DiracMixtureScore(data),
+            FokkerPlanckGrid.Particles.ParticleStarts.Heat(data, 1), FokkerPlanckGrid.Particles.ParticleMethod.ExactMeanShift, 0.2, levels);
+        sampler.Run(Math.Min(count, 4096), 1, 2, threads: threads);   // warm-up: JIT
+        var seconds = new List<double>();
+        double allocated = double.PositiveInfinity;
+        for (int r = 0; r < repeats; r++)
+        {
+            long bytes = GC.GetTotalAllocatedBytes(true);
+            long t0 = Stopwatch.GetTimestamp();
+            sampler.Run(count, 1 + r, 2, threads: threads);
+            seconds.Add(Stopwatch.GetElapsedTime(t0).TotalSeconds / steps);
+            allocated = Math.Min(allocated, (GC.GetTotalAllocatedBytes(true) - bytes) / (double)steps);
+        }
+        seconds.Sort();
+        return new Result("particles", [count], threads, 10, steps, seconds[0], seconds[seconds.Count / 2], allocated);
+    }
+
     /// <summary>The 1D P1 run: N cells, K steps, eps = 0.2, upwind; per-step figures of the whole run.</summary>
     public static Result Run1D(int n, int steps, int repeats)
     {
