@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FokkerPlanckGrid.Distributions;
 
@@ -31,7 +32,7 @@ public sealed class DiracMeanShiftKernel : IMeanShiftKernel
     public const double Cutoff = -40;
 
     private readonly double[] _y0, _y1, _logW, _sq;   // atoms, log weights, |y_k|^2
-    private readonly double[] _c, _g0, _g1;          // per call: c_k, g_k at time t
+    private readonly double[] _pack;                  // per call, per atom: c_k, g_k0, g_k1, y_k0, y_k1
 
     public DiracMeanShiftKernel(DiracMixture data)
     {
@@ -41,9 +42,7 @@ public sealed class DiracMeanShiftKernel : IMeanShiftKernel
         _y1 = new double[k];
         _logW = new double[k];
         _sq = new double[k];
-        _c = new double[k];
-        _g0 = new double[k];
-        _g1 = new double[k];
+        _pack = new double[5 * k];
         for (int i = 0; i < k; i++)
         {
             _y0[i] = data.Point(i, 0);
@@ -59,16 +58,20 @@ public sealed class DiracMeanShiftKernel : IMeanShiftKernel
     {
         int n = x0.Length, vc = Vector<double>.Count, count = _y0.Length;
         if (n % vc != 0) throw new ArgumentException($"block length {n} is not a multiple of {vc}");
+        bool two = Dimension == 2;
+        if (x1.Length != (two ? n : 0) || d0.Length != n || d1.Length != (two ? n : 0))
+            throw new ArgumentException("coordinate spans do not match the block");
         double inv4t = 1 / (4 * t), inv2t = 1 / (2 * t);
         for (int k = 0; k < count; k++)
         {
-            _c[k] = _logW[k] - _sq[k] * inv4t;
-            _g0[k] = _y0[k] * inv2t;
-            _g1[k] = _y1[k] * inv2t;
+            _pack[5 * k] = _logW[k] - _sq[k] * inv4t;
+            _pack[5 * k + 1] = _y0[k] * inv2t;
+            _pack[5 * k + 2] = _y1[k] * inv2t;
+            _pack[5 * k + 3] = _y0[k];
+            _pack[5 * k + 4] = _y1[k];
         }
+        ref double atoms = ref MemoryMarshal.GetArrayDataReference(_pack);
         var cut = new Vector<double>(Cutoff);
-        var allFar = Vector<long>.AllBitsSet;
-        bool two = Dimension == 2;
         ref double rx0 = ref MemoryMarshal.GetReference(x0);
         ref double rd0 = ref MemoryMarshal.GetReference(d0);
         ref double rx1 = ref two ? ref MemoryMarshal.GetReference(x1) : ref rx0;
@@ -79,22 +82,31 @@ public sealed class DiracMeanShiftKernel : IMeanShiftKernel
             var xb = two ? Vector.LoadUnsafe(ref rx1, (nuint)i) : Vector<double>.Zero;
             var max = new Vector<double>(double.NegativeInfinity);
             for (int k = 0; k < count; k++)
-                max = Vector.Max(max, new Vector<double>(_c[k]) + xa * new Vector<double>(_g0[k]) + xb * new Vector<double>(_g1[k]));
+            {
+                ref double q = ref Unsafe.Add(ref atoms, 5 * k);
+                max = Vector.Max(max, Exponent(ref q, xa, xb));
+            }
             var z = Vector<double>.Zero;
             var na = Vector<double>.Zero;
             var nb = Vector<double>.Zero;
             for (int k = 0; k < count; k++)
             {
-                var a = new Vector<double>(_c[k]) + xa * new Vector<double>(_g0[k]) + xb * new Vector<double>(_g1[k]) - max;
-                var far = Vector.LessThan(a, cut);
-                if (Vector.EqualsAll(far, allFar)) continue;
-                var p = Vector.ConditionalSelect(far, Vector<double>.Zero, Vector.Exp(Vector.Max(a, cut)));
+                ref double q = ref Unsafe.Add(ref atoms, 5 * k);
+                var a = Exponent(ref q, xa, xb) - max;
+                if (Vector.LessThanAll(a, cut)) continue;   // below the cut-off in every lane: no exponential
+                var p = Vector.ConditionalSelect(Vector.LessThan(a, cut), Vector<double>.Zero, Vector.Exp(Vector.Max(a, cut)));
                 z += p;
-                na += p * new Vector<double>(_y0[k]);
-                nb += p * new Vector<double>(_y1[k]);
+                na = Vector.FusedMultiplyAdd(p, new Vector<double>(Unsafe.Add(ref q, 3)), na);
+                nb = Vector.FusedMultiplyAdd(p, new Vector<double>(Unsafe.Add(ref q, 4)), nb);
             }
             (na / z - xa).StoreUnsafe(ref rd0, (nuint)i);
             if (two) (nb / z - xb).StoreUnsafe(ref rd1, (nuint)i);
         }
     }
+
+    /// <summary>a_k = c_k + x0 g_k0 + x1 g_k1 for the atom whose packed constants start at q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Exponent(ref double q, Vector<double> xa, Vector<double> xb) =>
+        Vector.FusedMultiplyAdd(xb, new Vector<double>(Unsafe.Add(ref q, 2)),
+            Vector.FusedMultiplyAdd(xa, new Vector<double>(Unsafe.Add(ref q, 1)), new Vector<double>(q)));
 }
