@@ -58,6 +58,46 @@ public class SampleCommandTests
         Assert.NotEqual(ends[0], ends[2]);
     }
 
+    private const string Grid2D = "grid={\"box\": [[-5, 5], [-5, 5]], \"cells\": [32, 32]}";
+
+    /// <summary>Every kind of data, score and start runs: batched (Dirac, curve, mixed) and pointwise (Gaussian, box) scores.</summary>
+    [Theory]
+    [InlineData("data={\"kind\": \"curve\", \"shape\": \"lemniscate\", \"scale\": 2, \"nodes\": 64}", "eps=0")]
+    [InlineData("data={\"kind\": \"gaussian-mixture\", \"means\": [[-1, 0], [1, 1]], \"variances\": [0.1, 0.2]}", "particles.method=heun")]
+    [InlineData("data={\"kind\": \"uniform-box\", \"box\": [[-1, 1], [0, 1]]}", "terminal={\"kind\": \"gaussian\", \"mean\": [0, 0], \"variance\": 2}")]
+    [InlineData("data={\"kind\": \"dirac-mixture\", \"points\": [[-1, 0], [1, 0]]}",
+        "score={\"kind\": \"mixed\", \"lambda\": 0.3, \"first\": {\"kind\": \"dirac-mixture\", \"points\": [[-1, 0]]}, \"second\": {\"kind\": \"dirac-mixture\", \"points\": [[1, 1], [1, -1]]}}")]
+    [InlineData("data={\"kind\": \"samples\", \"from\": {\"kind\": \"uniform-box\", \"box\": [[-1, 1], [-1, 1]]}, \"count\": 50}", "particles.method=euler-maruyama")]
+    public void Sample_Runs_ForEveryKindOfDataAndScore(string data, string other)
+    {
+        using var dir = new TempDirectory();
+        string h5 = dir.File("p.h5");
+        var result = Cli.Run(["sample", "--particles", "300", "--out", h5, "--set", Grid2D, "--set", data, "--set", other, .. Small]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        Assert.All(Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesEnd).Data, v => Assert.True(double.IsFinite(v)));
+    }
+
+    /// <summary>v_T from a file of cell averages: particles start in the cells that hold mass, uniformly inside them.</summary>
+    [Fact]
+    public void Sample_FromAFileTerminal_StartsInTheCellsThatHoldMass()
+    {
+        using var dir = new TempDirectory();
+        string table = dir.File("vT.h5"), h5 = dir.File("p.h5");
+        var v = new double[64];
+        v[10] = 3;   // cell [-15 + 10 h, -15 + 11 h), h = 30/64
+        v[40] = 1;
+        new PureHDF.H5File { ["v"] = v }.Write(table);
+        var result = Cli.Run(["sample", "--particles", "2000", "--out", h5, "--set", "grid.cells=[64]",
+            "--set", $"terminal={{\"kind\": \"file\", \"file\": {JsonSerializer.Serialize(table)}, \"dataset\": \"/v\"}}", .. Small]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        var x = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesX).Data;   // level 0: the start points
+        double h = 30.0 / 64;
+        var starts = x.AsSpan(0, 2000).ToArray();
+        Assert.All(starts, s => Assert.True((s >= -15 + 10 * h && s < -15 + 11 * h) || (s >= -15 + 40 * h && s < -15 + 41 * h), $"{s}"));
+        double inFirst = starts.Count(s => s < 0) / 2000.0;   // 3/4 expected; five standard errors
+        Assert.InRange(inFirst, 0.75 - 5 * Math.Sqrt(0.1875 / 2000), 0.75 + 5 * Math.Sqrt(0.1875 / 2000));
+    }
+
     [Theory]
     [InlineData("particles.method", "--set", "particles.method=rk4")]
     [InlineData("particles.count", "--particles", "0")]
