@@ -2,7 +2,6 @@ using System.CommandLine;
 using FokkerPlanckGrid.Cases;
 using FokkerPlanckGrid.Cli.Presentation;
 using FokkerPlanckGrid.Cli.Running;
-using FokkerPlanckGrid.IO.CaseFiles;
 using FokkerPlanckGrid.Particles;
 using Spectre.Console;
 
