@@ -79,11 +79,14 @@ public static class RunSession
         _ => null,
     };
 
-    /// <summary>sqrt(2t) = 3 h_max, i.e. t = (3 h)^2 / 2, when the run goes below it.</summary>
+    /// <summary>
+    /// The time at which the forward kernel's width is 3 h_max (heat: sqrt(2t) = 3h, t = (3 h)^2 / 2; OU:
+    /// sqrt(1 - e^{-2tau}) = 3h), when the run goes below it.
+    /// </summary>
     private static double? ResolutionTime(SolverSetup s)
     {
         double h = s.Grid.Axes.Max(a => a.H);
-        double t = 9 * h * h / 2;
+        double t = s.Equation.Forward.TimeOfKernelWidth(3 * h);
         return s.Case.Time.TMin < t ? t : null;
     }
 }
