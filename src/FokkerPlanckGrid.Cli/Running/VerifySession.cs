@@ -14,7 +14,8 @@ public static class VerifySession
 {
     public sealed record Outcome(RunOutcome Run, IReadOnlyList<CheckResult> Checks)
     {
-        public bool Passed => Run.Breakdown is null && Checks.All(c => c.Passed);
+        /// <summary>No breakdown and no guaranteed statement failed (not-guaranteed ones are reported, not counted).</summary>
+        public bool Passed => Run.Breakdown is null && Checks.All(c => !c.Failed);
     }
 
     public static Outcome Execute(SolverSetup setup, IReadOnlyList<ISimulationObserver> observers, int threads = 0)
@@ -26,7 +27,9 @@ public static class VerifySession
         if (run.Breakdown is not null) return new Outcome(run, []);
         var coarse = new[] { 2, 4 }.Select(f => CoarseSeries(c, f, threads)).OfType<DiagnosticSeries>().ToList();
         var inputs = new TheoremChecks.Inputs(setup.Grid.Dimension, c.Eps, c.Time.T, setup.Grid.Axes.Max(a => a.H),
-            setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas);
+            setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas,
+            setup.Equation.Forward, Guidance: c.Score is MixedScoreSpec { Lambda: > 1 }, ScoreOfData: c.Score is not MixedScoreSpec,
+            Mixing: run.Mixing);
         return new Outcome(run, TheoremChecks.Evaluate(inputs));
     }
 
@@ -35,7 +38,7 @@ public static class VerifySession
         var c = setup.Case;
         bool exact = setup.Case.Score is ExactScoreSpec;
         return new TheoremTracker(setup.Grid, setup.Data, setup.Score, exact, c.Eps, c.Time.T, c.Diagnostics.P,
-            c.Diagnostics.Deltas, uh);
+            c.Diagnostics.Deltas, uh, setup.Equation.Forward);
     }
 
     /// <summary>The score obeys Li-Yau by theory: exact, or a mixture with lambda in [0, 1].</summary>
