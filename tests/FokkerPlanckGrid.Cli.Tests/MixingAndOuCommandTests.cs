@@ -98,6 +98,35 @@ public class MixingAndOuCommandTests
         RunFileAssert.NothingWritten(h5);
     }
 
+    /// <summary>
+    /// `fpgrid converge --map-heat` on validation/cases/ou-1d.json at toy size: the mapped OU solution approaches the heat
+    /// run of the corresponding case (distance falling at each level), written to the JSON report.
+    /// </summary>
+    [Fact]
+    public void ConvergeMapHeat_OnTheOuCase_ReportsAShrinkingDistance()
+    {
+        using var dir = new TempDirectory();
+        string json = dir.File("map.json");
+        var r = Cli.Run("converge", RepoFile("validation/cases/ou-1d.json"), "--levels", "3", "--map-heat", "--json", json,
+            "--set", "grid.cells=[256]", "--set", "time.steps=64", "--set", "time.T=1", "--set", "time.tMin=0.1");
+        Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
+        Assert.Contains("--map-heat", r.Stdout);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        var distances = report.RootElement.GetProperty("levels").EnumerateArray()
+            .Select(l => l.GetProperty("distance").GetProperty("l1").GetDouble()).ToArray();
+        Assert.Equal(3, distances.Length);
+        Assert.True(distances[0] > distances[1] && distances[1] > distances[2], string.Join(", ", distances));
+        Assert.Equal([768], report.RootElement.GetProperty("levels")[2].GetProperty("heat_cells").EnumerateArray().Select(x => x.GetInt32()));
+    }
+
+    [Fact]
+    public void ConvergeMapHeat_OnAHeatCase_ExitsTwo_NamingForward()
+    {
+        var r = Cli.Run("converge", RepoFile("validation/cases/P1a.json"), "--levels", "2", "--map-heat");
+        Assert.Equal(ExitCodes.InputError, r.ExitCode);
+        Assert.StartsWith("error: forward = heat:", Assert.Single(r.StderrLines));
+    }
+
     private sealed class Comparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;
