@@ -130,7 +130,7 @@ public sealed class Figure2GridStudy : IStudyKind
                 string.Join(", ", Enumerable.Range(0, samples.Count).Select(k => $"({StudyRuns.Num(samples.Point(k, 0))}, {StudyRuns.Num(samples.Point(k, 1))})")));
 
             outcome.Figures.Add((context.Figure("densities", Panels(grid, curve, samples, trueRun.Fields, empRun.Fields, trueRegions, empRegions),
-                    columns: tMins.Length, width: Math.Max(1200, 620 * tMins.Length), height: 1050),
+                    columns: tMins.Length, width: Math.Max(1200, 620 * tMins.Length), height: 900),
                 $"Grid density v(t_min) with the true score (top) and the empirical score of {samples.Count} points (bottom, points in red); " +
                 $"orange line: boundary of the region holding {StudyRuns.Num(share)} of the mass; black: the curve."));
             return outcome;

@@ -109,7 +109,7 @@ public sealed class KlMonotonicityStudy : IStudyKind
         private static IEnumerable<Panel> Panels(Case c, DiagnosticSeries s)
         {
             var t = s.Time;
-            yield return new Panel($"{c.Name}: relative entropies (Lemma 5.3: non-increasing as t decreases)", "t", "KL")
+            yield return new Panel($"{c.Name}: relative entropies (Lemma 5.3)", "t", "KL")
             {
                 LogX = true, LogY = true, ReverseX = true, Legend = LegendCorner.LowerLeft,
                 Curves =

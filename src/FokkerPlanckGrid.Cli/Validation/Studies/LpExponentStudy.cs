@@ -146,17 +146,21 @@ public sealed class LpExponentStudy : IStudyKind
                     {
                         var observed = Enumerable.Range(1, s.Count - 1)
                             .Select(i => LpBounds.ObservedExponent(s.LpNorm[0][k], s.LpNorm[i][k], s.Time[0], s.Time[i])).ToArray();
-                        var stroke = r.Eps == 0 ? Stroke.Solid : Stroke.Dashed;
-                        curves.Add(new Curve(t, observed, $"p = {P(p[k])}, eps = {StudyRuns.Num(r.Eps)}", Paint.Categorical(k), stroke, 2.5f));
+                        curves.Add(new Curve(t, observed, null, Paint.Categorical(k), r.Eps == 0 ? Stroke.Solid : Stroke.Dashed, 2.5f));
                         double bound = LpBounds.Exponent(r.Case.Dimension, r.Eps, p[k]);
                         curves.Add(new Curve([t[0], t[^1]], [bound, bound], null, Paint.Categorical(k), Stroke.Dotted, 1.5f));
                     }
                 }
-                return new Panel($"{first.Case.Name} (d = {first.Case.Dimension}): observed exponent, bounds dotted", "t",
+                // the legend: colour is p, the line is eps
+                curves.AddRange(p.Select((q, k) => new Curve([], [], $"p = {P(q)}", Paint.Categorical(k))));
+                curves.AddRange(group.Select(r => new Curve([], [], $"eps = {StudyRuns.Num(r.Eps)}", Paint.Black,
+                    r.Eps == 0 ? Stroke.Solid : Stroke.Dashed)).DistinctBy(c => c.Legend));
+                curves.Add(new Curve([], [], "bound d(1+eps)(p-1)/(2p)", Paint.Black, Stroke.Dotted, 1.5f));
+                double top = group.Max(r => LpBounds.Exponent(r.Case.Dimension, r.Eps, p.Max()));
+                return new Panel($"{first.Case.Name} (d = {first.Case.Dimension}): observed exponent", "t",
                     "log(‖v(t)‖_p / ‖v_T‖_p) / log(T/t)")
                 {
-                    LogX = true, ReverseX = true, Curves = curves, Legend = LegendCorner.LowerLeft,
-                    YRange = (0, 1.1 * group.Max(r => LpBounds.Exponent(r.Case.Dimension, r.Eps, p.Max()))),
+                    LogX = true, ReverseX = true, Curves = curves, Legend = LegendCorner.UpperLeft, YRange = (0, 1.6 * top),
                 };
             }).ToList();
 
