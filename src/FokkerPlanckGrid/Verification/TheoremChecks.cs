@@ -223,7 +223,8 @@ public static class TheoremChecks
     private static double? Worst(IReadOnlyList<DiagnosticSeries> coarse, Func<DiagnosticSeries, double> measure) =>
         coarse.Count == 0 ? null : coarse.Max(measure);
 
-    private static double MaxIncrease(List<double> series)
+    /// <summary>The largest rise from one level to the next (levels ordered from T down to t_min); 0 for a non-increasing series.</summary>
+    public static double MaxIncrease(IReadOnlyList<double> series)
     {
         double worst = 0;
         for (int i = 1; i < series.Count; i++) worst = Math.Max(worst, series[i] - series[i - 1]);
@@ -231,7 +232,7 @@ public static class TheoremChecks
     }
 
     /// <summary>|KL(T) - KL(t_min) - eps int_{t_min}^T Fisher dt| by the trapezoidal rule over the levels.</summary>
-    private static double DissipationGap(DiagnosticSeries s, double eps)
+    public static double DissipationGap(DiagnosticSeries s, double eps)
     {
         double integral = 0;
         for (int i = 1; i < s.Count; i++)
