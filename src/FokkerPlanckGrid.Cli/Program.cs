@@ -20,6 +20,7 @@ public static class Program
             SampleCommand.Create(console, error),
             BenchCommand.Create(console, error),
             PlotCommand.Create(console, error),
+            ValidateCommand.Create(console, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

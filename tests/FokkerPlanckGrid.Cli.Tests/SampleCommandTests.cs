@@ -131,30 +131,51 @@ public class SampleCommandTests
         RunFileAssert.NoTemporaries(h5);
     }
 
+    /// <summary>A file of the repository (found by walking up from the test assembly to the folder holding validation/).</summary>
+    private static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
+        throw new FileNotFoundException(relative);
+    }
+
     /// <summary>
-    /// Figure 3 through verify: the convex-hull bound exactly, the imitation and barycentre rates at 1/2, the Monte Carlo
+    /// validation/cases/figure3-particles.json with a coarser grid (the particles as in the file): the convex-hull bound
+    /// exactly, the imitation and barycentre rates at 1/2 with the five y-axis starts at (0, 0), the Monte Carlo
     /// comparison noted as not applicable (given start points); the particles are in the run file.
     /// </summary>
     [Fact]
-    public void Verify_WithGivenStartPoints_ChecksTheorem311_AndFigure3()
+    public void Verify_Figure3Case_ChecksTheorem311_AndTheBarycentres()
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("f3.h5"), json = dir.File("f3.json");
-        var result = Cli.Run("verify", "--out", h5, "--json", json,
-            "--set", "data={\"kind\": \"dirac-mixture\", \"points\": [[-1, 0], [1, 0]]}",
-            "--set", "grid={\"box\": [[-5, 5], [-5, 5]], \"cells\": [192, 192]}", "--set", "time={\"T\": 1, \"tMin\": 0.02, \"steps\": 20}",
-            "--set", "eps=0", "--set", "particles={\"start\": {\"points\": [[0, 1], [0, -2], [1.5, 1], [-2, -0.5]]}, \"steps\": 200, \"store\": 101}");
+        var result = Cli.Run("verify", RepoFile("validation/cases/figure3-particles.json"), "--out", h5, "--json", json,
+            "--set", "grid.cells=[160, 160]", "--set", "time.steps=20");
         Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         foreach (var name in new[] { "convex_hull_bound", "imitation_rate", "barycentre_limits" })
+        {
             Assert.True(Check(report, name).GetProperty("passed").GetBoolean(), name);
-        Assert.Contains("(0, 0) x2", Check(report, "barycentre_limits").GetProperty("detail").GetString());
+            Assert.True(Check(report, name).GetProperty("guaranteed").GetBoolean(), name);
+        }
+        Assert.Contains("(0, 0) x5", Check(report, "barycentre_limits").GetProperty("detail").GetString());
         Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("monte_carlo: not applicable"));
-        Assert.Equal([101, 4, 2], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesX));
+        Assert.Equal([101, 12, 2], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesX));
         Assert.Contains("note: monte_carlo: not applicable", result.Stdout);
     }
 
-    /// <summary>Particles from v_T = u(T) in 1D with eps = 0.2: the Monte Carlo comparison applies; the hull bound is a note.</summary>
+    [Fact]
+    public void Sample_WithTheOuForwardProcess_IsRejected()
+    {
+        using var dir = new TempDirectory();
+        string h5 = dir.File("p.h5");
+        var result = Cli.Run(["sample", "--out", h5, "--set", "forward=ou"]);
+        Assert.Equal(ExitCodes.InputError, result.ExitCode);
+        Assert.StartsWith("error: particles = ", Assert.Single(result.StderrLines));
+        RunFileAssert.NothingWritten(h5);
+    }
+
+    /// <summary>Particles from v_T = u(T) in 1D with eps = 0.2: the Monte Carlo comparison applies; the hull bound is not guaranteed.</summary>
     [Fact]
     public void Verify_FromTheTerminalLaw_ComparesTheHistogramWithTheGrid()
     {
@@ -167,7 +188,8 @@ public class SampleCommandTests
         var mc = Check(report, "monte_carlo");
         Assert.True(mc.GetProperty("passed").GetBoolean(), mc.GetProperty("detail").GetString());
         Assert.Contains("exact, v = u", mc.GetProperty("detail").GetString());
-        Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(),
-            n => n.GetString()!.StartsWith("convex_hull_bound: not guaranteed for eps = 0.2"));
+        var hull = Check(report, "convex_hull_bound");
+        Assert.False(hull.GetProperty("guaranteed").GetBoolean());
+        Assert.StartsWith("not guaranteed for eps = 0.2", hull.GetProperty("detail").GetString());
     }
 }

@@ -36,15 +36,23 @@ public static class ConvergeCommand
             if (RefinementNames.Parse(value) is null) result.AddError($"--refine = {value}: allowed: both, space, time");
         });
         var jsonOpt = new Option<string?>("--json") { Description = "write the errors and orders as JSON here" };
+        var mapOpt = new Option<bool>("--map-heat")
+        {
+            Description = "for a forward = ou case: compare, at each level, the OU solution mapped by the self-similar change of " +
+                "variables with a heat-flow run of the corresponding case, instead of the exact solution (refines both)",
+        };
         var command = options.Create("converge",
             "refine the grid and/or time step L times against the exact solution (terminal heat, or gaussian with one Dirac); " +
             "prints errors and observed orders; writes no HDF5 file", output: false);
         command.Options.Add(levelsOpt);
         command.Options.Add(refineOpt);
         command.Options.Add(jsonOpt);
+        command.Options.Add(mapOpt);
         command.SetAction(parse =>
         {
             var (casePath, _, sets, threads) = options.Read(parse);
+            if (parse.GetValue(mapOpt))
+                return ExecuteHeatMap(console, error, casePath, sets, threads, parse.GetValue(levelsOpt), parse.GetValue(jsonOpt));
             var refine = RefinementNames.Parse(parse.GetValue(refineOpt)) ?? Refinement.Both;
             return Execute(console, error, casePath, sets, threads, parse.GetValue(levelsOpt), refine, parse.GetValue(jsonOpt));
         });
@@ -81,6 +89,68 @@ public static class ConvergeCommand
         ConvergenceTable.Write(console, result);
         if (jsonPath is not null) WriteJson(jsonPath, result);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// `--map-heat`: the OU case at L levels against the heat-flow runs of its mapped case
+    /// (<see cref="OrnsteinUhlenbeckHeatMap.Study"/>); a table of the distances and orders, and the JSON report.
+    /// </summary>
+    public static int ExecuteHeatMap(IAnsiConsole console, TextWriter error, string? casePath, IReadOnlyList<string> sets,
+        int threads, int levels, string? jsonPath)
+    {
+        if (CaseCommand.Prepare(console, error, casePath, null, sets, threads) is not { } setup) return ExitCodes.InputError;
+        var c = setup.Case;
+        int current = 0;
+        HeatMapResult result;
+        try
+        {
+            OrnsteinUhlenbeckHeatMap.HeatCase(c);
+            ConvergenceStudy.Plan(c, levels, Refinement.Both);
+            result = OrnsteinUhlenbeckHeatMap.Study(c, levels, threads, l => console.MarkupLine(
+                $"[grey]level {current++}: OU cells {string.Join("x", l.Cells)}, heat cells {string.Join("x", l.HeatCells)}, " +
+                $"steps {l.Steps}, distance L1 {l.Difference.L1:0.###e+00} ({l.Seconds:F2} s)[/]"));
+        }
+        catch (CaseInputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (NumericalBreakdownException e)
+        {
+            error.WriteLine($"error: level {current}: {e.Message}");
+            return ExitCodes.Breakdown;
+        }
+        HeatMapTable.Write(console, result);
+        if (jsonPath is not null) WriteHeatMapJson(jsonPath, result);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteHeatMapJson(string path, HeatMapResult result)
+    {
+        static object? Norms(ErrorNorms? e) => e is null ? null : new { l1 = Finite(e.L1), l2 = Finite(e.L2), linf = Finite(e.Linf) };
+        var report = new
+        {
+            @case = result.CaseName,
+            heat_case = result.HeatCase.Name,
+            compared = "the OU solution at t_min mapped by v(y) = a^-d v~(y/a) onto the heat grid, against the heat run at t(t_min); relative to the heat solution's norms",
+            levels = result.Levels.Select((l, k) => new
+            {
+                cells = l.Cells,
+                heat_cells = l.HeatCells,
+                steps = l.Steps,
+                h = l.H,
+                distance = Norms(l.Difference),
+                pairwise_order_l1 = k == 0 ? null : Finite(result.PairwiseL1[k - 1]),
+                ou_error = Norms(l.OuError),
+                heat_error = Norms(l.HeatError),
+            }),
+            orders = Norms(result.Orders),
+        };
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(tmp, path, overwrite: true);
     }
 
     /// <summary>The SPEC.md converge report, plus refine, the exact solution, pairwise and per-snapshot orders.</summary>

@@ -45,7 +45,11 @@ public static class VerifyCommand
         var report = new
         {
             @case = caseName,
-            checks = outcome.Checks.Select(c => new { name = c.Name, passed = c.Passed, measured = c.Measured, bound = c.Bound, margin = c.Margin, detail = c.Detail }),
+            checks = outcome.Checks.Select(c => new
+            {
+                name = c.Name, passed = c.Passed, guaranteed = c.Guaranteed, measured = c.Measured, bound = c.Bound, margin = c.Margin,
+                detail = c.Detail,
+            }),
             passed = outcome.Passed,
             notes = outcome.Notes,
         };

@@ -38,6 +38,33 @@ public static class RunSummary
         if (o.Breakdown is { } b) table.AddRow("[red]breakdown[/]", $"[red]step {b.Step}, t = {b.Time:G6}[/]");
         Row(table, "file", o.OutputPath);
         console.Write(table);
+        if (o.Mixing is { } mixing) WriteMixing(console, mixing);
+        else if (o.MixingNote is { } note) console.MarkupLine($"[grey]Phi_lambda: {Markup.Escape(note)}[/]");
+    }
+
+    /// <summary>
+    /// Where the mixed dynamics took the mass: the critical points of Phi_lambda (minima first, at most 12 rows) with the
+    /// share of v(t_min) within each delta of them, and outside all.
+    /// </summary>
+    private static void WriteMixing(IAnsiConsole console, Verification.MixingTracker m)
+    {
+        if (m.Shares.Count == 0) return;
+        var points = m.Potential.CriticalPoints;
+        var row = m.Shares[^1];
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]critical points of Phi_lambda, lambda = {m.Potential.Lambda:G4}: mass of v(t_min) within delta[/]")
+            .AddColumn("point").AddColumn("kind").AddColumn(new TableColumn("Phi").RightAligned());
+        foreach (var delta in m.Deltas) table.AddColumn(new TableColumn($"delta = {delta:G3}").RightAligned());
+        int shown = Math.Min(points.Count, 12);
+        for (int c = 0; c < shown; c++)
+            table.AddRow([Markup.Escape($"({string.Join(", ", points[c].X.Select(x => x.ToString("G5")))})"), points[c].Kind,
+                points[c].Value.ToString("G5"), .. m.Deltas.Select((_, k) => row[k * m.Columns + c].ToString("0.0000"))]);
+        if (shown < points.Count)
+            table.AddRow([$"{points.Count - shown} more", "", "", .. m.Deltas.Select((_, k) =>
+                Enumerable.Range(shown, points.Count - shown).Sum(c => row[k * m.Columns + c]).ToString("0.0000"))]);
+        table.AddRow(["[bold]near the minima[/]", "", "", .. m.Deltas.Select((_, k) => m.NearMinima(m.Shares.Count - 1, k).ToString("0.0000"))]);
+        table.AddRow(["outside all", "", "", .. m.Deltas.Select((_, k) => row[k * m.Columns + m.Columns - 1].ToString("0.0000"))]);
+        console.Write(table);
     }
 
     private static string Describe(Cases.Case c) =>

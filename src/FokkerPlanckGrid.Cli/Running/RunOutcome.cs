@@ -1,5 +1,6 @@
 using FokkerPlanckGrid.Cases;
 using FokkerPlanckGrid.Simulations;
+using FokkerPlanckGrid.Verification;
 
 namespace FokkerPlanckGrid.Cli.Running;
 
@@ -14,6 +15,9 @@ namespace FokkerPlanckGrid.Cli.Running;
 /// <param name="TerminalOutsideBox">mass of v_T outside the box (not carried by the grid), when known</param>
 /// <param name="HeatOutsideBox">mass of u(T) outside the box</param>
 /// <param name="ResolutionTime">the time below which sqrt(2t) is under 3 cells, if the run goes below it</param>
+/// <param name="Mixing">for a mixed score of Dirac data: the mass near each critical point of Phi_lambda at every level</param>
+/// <param name="MixingNote">for a mixed score without <paramref name="Mixing"/>: why the critical points are not enumerated</param>
 public sealed record RunOutcome(
     SolverSetup Setup, RunResult? Result, LevelDiagnostics Levels, string OutputPath, NumericalBreakdownException? Breakdown,
-    double WallSeconds, double? RelativeL1, double? TerminalOutsideBox, double HeatOutsideBox, double? ResolutionTime);
+    double WallSeconds, double? RelativeL1, double? TerminalOutsideBox, double HeatOutsideBox, double? ResolutionTime,
+    MixingTracker? Mixing = null, string? MixingNote = null);

@@ -17,7 +17,8 @@ public static class VerifySession
         /// <summary>One line per check that does not apply to the case (e.g. the particle checks), saying why.</summary>
         public IReadOnlyList<string> Notes { get; init; } = [];
 
-        public bool Passed => Run.Breakdown is null && Checks.All(c => c.Passed);
+        /// <summary>No breakdown and no guaranteed statement failed (not-guaranteed ones are reported, not counted).</summary>
+        public bool Passed => Run.Breakdown is null && Checks.All(c => !c.Failed);
     }
 
     public static Outcome Execute(SolverSetup setup, IReadOnlyList<ISimulationObserver> observers, int threads = 0)
@@ -32,7 +33,9 @@ public static class VerifySession
         if (run.Breakdown is not null) return new Outcome(run, []);
         var coarse = new[] { 2, 4 }.Select(f => CoarseSeries(c, f, threads)).OfType<DiagnosticSeries>().ToList();
         var inputs = new TheoremChecks.Inputs(setup.Grid.Dimension, c.Eps, c.Time.T, setup.Grid.Axes.Max(a => a.H),
-            setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas);
+            setup.Stepper.IsExactlyPositive, LiYauGuaranteed(c), run.Levels, tracker.Series, coarse, tracker.P, tracker.Deltas,
+            setup.Equation.Forward, Guidance: c.Score is MixedScoreSpec { Lambda: > 1 }, ScoreOfData: c.Score is not MixedScoreSpec,
+            Mixing: run.Mixing);
         var checks = TheoremChecks.Evaluate(inputs);
         if (particles is null) return new Outcome(run, checks);
         var (particleChecks, notes) = particles.Evaluate(setup, final.V, threads);
@@ -44,7 +47,7 @@ public static class VerifySession
         var c = setup.Case;
         bool exact = setup.Case.Score is ExactScoreSpec;
         return new TheoremTracker(setup.Grid, setup.Data, setup.Score, exact, c.Eps, c.Time.T, c.Diagnostics.P,
-            c.Diagnostics.Deltas, uh);
+            c.Diagnostics.Deltas, uh, setup.Equation.Forward);
     }
 
     /// <summary>The score obeys Li-Yau by theory: exact, or a mixture with lambda in [0, 1].</summary>

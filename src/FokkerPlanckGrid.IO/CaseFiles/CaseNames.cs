@@ -15,6 +15,11 @@ internal static class CaseNames
     public static readonly string[] Spacings = ["geometric", "adaptive"];
     public static readonly string[] Transports = ["upwind", "scharfetter-gummel"];
     public static readonly string[] Splittings = ["lie", "strang", "none"];
+    public static readonly string[] Forwards = ["heat", "ou"];
+
+    public static ForwardKind ToForward(string s) => s == "ou" ? ForwardKind.OrnsteinUhlenbeck : ForwardKind.Heat;
+
+    public static string Of(ForwardKind f) => f == ForwardKind.OrnsteinUhlenbeck ? "ou" : "heat";
 
     public static TimeSpacing ToSpacing(string s) => s == "adaptive" ? TimeSpacing.Adaptive : TimeSpacing.Geometric;
 

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using FokkerPlanckGrid.Cases;
+using FokkerPlanckGrid.Equations;
 using static FokkerPlanckGrid.IO.CaseFiles.CaseJson;
 
 namespace FokkerPlanckGrid.IO.CaseFiles;
 
 /// <summary>
 /// Maps a case-file JSON tree onto a resolved <see cref="Case"/>, checking every key once and filling every default.
-/// Order: name, grid (fixes the dimension), time, eps, data, score, terminal, scheme, output, diagnostics, particles.
+/// Order: name, grid (fixes the dimension), time, eps, forward, data, score, terminal, scheme, output, diagnostics,
+/// particles.
 /// </summary>
 internal sealed class CaseReader
 {
@@ -18,22 +20,25 @@ internal sealed class CaseReader
     {
         if (root is not JsonObject o) throw new CaseInputException("(file)", source, "the case must be a JSON object {...}");
         AllowKeys(o, "", "name", "data", "score", "terminal", "grid", "time", "eps", "scheme", "output", "diagnostics",
-            "particles");
+            "particles", "forward");
 
         var name = String(o["name"], "name", "must be a non-empty string", "case");
         var grid = ReadGrid(o["grid"]);
         var d = grid.Cells.Length;
         var time = ReadTime(o["time"]);
         var eps = Number(o["eps"], "eps", "must be a number >= 0", x => x >= 0, 0);
+        var forward = CaseNames.ToForward(Choice(o["forward"], "forward", CaseNames.Forwards, "heat"));
+        // the forward kernel's variance at T: 2T for the heat flow, 1 - e^{-2T} for OU (what a `gaussian` terminal defaults to)
+        var kernelVariance = ForwardProcess.Of(forward).KernelVariance(time.T);
         var data = ReadData(o["data"], "data", d, time.T);
-        CheckSupport(o["grid"]!["box"], grid.Box, data, time.T);
+        CheckSupport(o["grid"]!["box"], grid.Box, data, kernelVariance);
         var score = ReadScore(o["score"], d, time.T);
-        var terminal = ReadTerminal(o["terminal"], d, time.T);
+        var terminal = ReadTerminal(o["terminal"], d, kernelVariance);
         var scheme = ReadScheme(o["scheme"]);
         var output = ReadOutput(o["output"], name);
         var diagnostics = ReadDiagnostics(o["diagnostics"]);
-        var particles = ReadParticles(o["particles"], d, time);
-        return new Case(name, data, score, terminal, grid, time, eps, scheme, output, diagnostics, particles);
+        var particles = ReadParticles(o["particles"], d, time, forward);
+        return new Case(name, data, score, terminal, grid, time, eps, scheme, output, diagnostics, particles, forward);
     }
 
     private static GridSpec ReadGrid(JsonNode? node)
@@ -198,17 +203,18 @@ internal sealed class CaseReader
     private static double[][] Hull(double[][] points) =>
         Enumerable.Range(0, points[0].Length).Select(k => new[] { points.Min(p => p[k]), points.Max(p => p[k]) }).ToArray();
 
-    private void CheckSupport(JsonNode? boxNode, double[][] box, DataSpec data, double horizon)
+    /// <summary>The box must hold the data's support; a note when its margin is under the kernel's width at T.</summary>
+    private void CheckSupport(JsonNode? boxNode, double[][] box, DataSpec data, double kernelVariance)
     {
         if (SupportBox(data) is not { } support) return;
         var margin = double.PositiveInfinity;
         for (var k = 0; k < box.Length; k++)
             margin = Math.Min(margin, Math.Min(support[k][0] - box[k][0], box[k][1] - support[k][1]));
         if (margin < 0) throw Error("grid.box", boxNode, $"must contain the data's support {Box(support)}");
-        var reach = Math.Sqrt(2 * horizon);
+        var reach = Math.Sqrt(kernelVariance);
         if (margin < reach)
             _notes.Add($"grid.box {Box(box)} leaves a margin of {Num(margin)} around the data's support {Box(support)}, "
-                + $"under sqrt(2T) = {Num(reach)}: the solution may feel the boundary");
+                + $"under the forward kernel's width at T ({Num(reach)}; sqrt(2T) for the heat flow): the solution may feel the boundary");
     }
 
     private ScoreSpec ReadScore(JsonNode? node, int d, double horizon)
@@ -233,8 +239,8 @@ internal sealed class CaseReader
         }
     }
 
-    /// <summary>`gaussian` defaults to N(0, 2T I), the usual prior.</summary>
-    private static TerminalSpec ReadTerminal(JsonNode? node, int d, double horizon)
+    /// <summary>`gaussian` defaults to N(0, 2T I), the usual prior (OU: N(0, (1 - e^{-2T}) I), the OU kernel at T).</summary>
+    private static TerminalSpec ReadTerminal(JsonNode? node, int d, double kernelVariance)
     {
         var o = OptionalObject(node, "terminal", """a terminal block {"kind": ..., ...}""");
         if (o is null) return new HeatTerminalSpec();
@@ -249,7 +255,7 @@ internal sealed class CaseReader
                 var mean = o["mean"] is null
                     ? new double[d]
                     : Numbers(o["mean"], "terminal.mean", $"must be {d} finite number(s)", _ => true, d);
-                var variance = Number(o["variance"], "terminal.variance", "must be a number > 0", x => x > 0, 2 * horizon);
+                var variance = Number(o["variance"], "terminal.variance", "must be a number > 0", x => x > 0, kernelVariance);
                 return new GaussianTerminalSpec(mean, variance);
             default: // file
                 AllowKeys(o, "terminal", "kind", "file", "dataset");
@@ -308,11 +314,14 @@ internal sealed class CaseReader
     /// <summary>
     /// `particles`: count in [1, 10^8] (default 10000, or the number of start points when they are given), seed any
     /// 32-bit integer, start "terminal" or {"points": [..]}, method, steps in [1, 10^7], store in [2, steps + 1].
+    /// The particles follow the heat-flow SDE (2.7): a case with `forward: ou` cannot have them.
     /// </summary>
-    private ParticlesSpec? ReadParticles(JsonNode? node, int d, TimeSpec time)
+    private ParticlesSpec? ReadParticles(JsonNode? node, int d, TimeSpec time, ForwardKind forward)
     {
         var o = OptionalObject(node, "particles", """an object {"count": .., "seed": .., "start": .., "method": .., ...}""");
         if (o is null) return null;
+        if (forward != ForwardKind.Heat)
+            throw Error("particles", node, "the particles follow the heat-flow SDE (2.7); a case with forward = ou cannot have them");
         AllowKeys(o, "particles", "count", "seed", "start", "method", "steps", "store");
         double[][]? start = null;
         const string startRule = """must be "terminal" or {"points": [[..], ..]}""";

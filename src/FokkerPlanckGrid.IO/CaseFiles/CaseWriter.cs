@@ -28,6 +28,7 @@ internal static class CaseWriter
                 ["courant"] = c.Time.Courant,
             },
             ["eps"] = c.Eps,
+            ["forward"] = CaseNames.Of(c.Forward),
             ["scheme"] = new JsonObject
             {
                 ["transport"] = CaseNames.Of(c.Scheme.Transport),

@@ -15,6 +15,7 @@ namespace FokkerPlanckGrid.Cases;
 /// <param name="Output">file path, snapshot count, fields</param>
 /// <param name="Diagnostics">L^p exponents and concentration radii</param>
 /// <param name="Particles">particle generation settings (for `fpgrid sample`), or null</param>
+/// <param name="Forward">the forward process (default heat; `ou`: times are OU times, data's law is the OU flow)</param>
 public sealed record Case(
     string Name,
     DataSpec Data,
@@ -26,7 +27,8 @@ public sealed record Case(
     SchemeSpec Scheme,
     OutputSpec Output,
     DiagnosticsSpec Diagnostics,
-    ParticlesSpec? Particles = null)
+    ParticlesSpec? Particles = null,
+    ForwardKind Forward = ForwardKind.Heat)
 {
     public int Dimension => Grid.Cells.Length;
 }

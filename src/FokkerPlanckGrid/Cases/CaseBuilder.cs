@@ -39,11 +39,16 @@ public static class CaseBuilder
         };
     }
 
-    public static IScore ScoreOf(ScoreSpec spec, IDataDistribution data, Grid grid, int threads = 0) => spec switch
+    /// <summary>
+    /// The score a spec names, of the laws of <paramref name="forward"/> (default heat): <paramref name="data"/> is
+    /// already those laws; the two data blocks of a mixed score are mapped here. A grid-file table is taken as the
+    /// score of that process at the stored times.
+    /// </summary>
+    public static IScore ScoreOf(ScoreSpec spec, IDataDistribution data, Grid grid, int threads = 0, ForwardProcess? forward = null) => spec switch
     {
         ExactScoreSpec => Exact(data, threads),
         MixedScoreSpec m => new MixedScore(m.Lambda,
-            Exact(DataDistributions.From(m.First), threads), Exact(DataDistributions.From(m.Second), threads)).WithBuffersFor(grid),
+            Exact(LawsOf(m.First, forward), threads), Exact(LawsOf(m.Second, forward), threads)).WithBuffersFor(grid),
         GridFileScoreSpec f => Tabulated(f, grid),
         _ => throw new CaseInputException("score.kind", spec.Kind, "allowed: exact, mixed, grid-file"),
     };
@@ -56,22 +61,27 @@ public static class CaseBuilder
         _ => new ExactScore(data),
     };
 
+    /// <summary>The laws of the case's forward process started from a data block (the heat flow: the data itself).</summary>
+    public static IDataDistribution LawsOf(DataSpec spec, ForwardProcess? forward = null) =>
+        (forward ?? ForwardProcess.Heat).Marginals(DataDistributions.From(spec));
+
     public static SolverSetup Build(Case c, int threads = 0)
     {
         var grid = GridOf(c.Grid);
-        var data = DataDistributions.From(c.Data);
+        var forward = ForwardProcess.Of(c.Forward);
+        var data = LawsOf(c.Data, forward);
         if (data.Dimension != grid.Dimension)
             throw new CaseInputException("data", $"{data.Dimension}D data", $"the grid is {grid.Dimension}D");
-        var score = ScoreOf(c.Score, data, grid, threads);
+        var score = ScoreOf(c.Score, data, grid, threads, forward);
         var (lo, hi) = score.TimeRange;
         if (c.Time.TMin < lo * (1 - 1e-12) || c.Time.T > hi * (1 + 1e-12))
             throw new CaseInputException("time", $"[{c.Time.TMin}, {c.Time.T}]", $"the score is defined for t in [{lo}, {hi}] only");
-        var equation = new BackwardFokkerPlanck(score, c.Eps);
+        var equation = new BackwardFokkerPlanck(score, c.Eps, forward);
         var stepper = StepperOf(c.Scheme, equation, grid, threads);
         return new SolverSetup(c, grid, data, score, equation, TimeGridOf(c.Time), stepper, TerminalOf(c, grid, data));
     }
 
-    /// <summary>v_T as cell averages: u(T) exactly, a Gaussian exactly, or a loaded table.</summary>
+    /// <summary>v_T as cell averages: u(T) exactly (for `ou`: the OU law w(T)), a Gaussian exactly, or a loaded table.</summary>
     public static double[] TerminalOf(Case c, Grid grid, IDataDistribution data) => c.Terminal switch
     {
         HeatTerminalSpec => CellAverages.Of(data, grid, c.Time.T),

@@ -69,7 +69,14 @@ public static class LiYau
     }
 
     /// <summary>min over cell centres of div s + d/(2t), for the exact score of <paramref name="data"/>.</summary>
-    public static double AnalyticMargin(IDataDistribution data, Grid grid, double t)
+    public static double AnalyticMargin(IDataDistribution data, Grid grid, double t) =>
+        AnalyticMargin(data.DivScore, grid, t, 1 / (2 * t));
+
+    /// <summary>
+    /// min over cell centres of div s + d rho, for a score with a closed-form divergence and a Li-Yau bound
+    /// div s &gt;= -d rho (heat flow: rho = 1/(2t); see <see cref="Equations.ForwardProcess.CurvatureBound"/>).
+    /// </summary>
+    public static double AnalyticMargin(Divergence divergence, Grid grid, double t, double rho)
     {
         var minima = new double[grid.Nx];
         int d = grid.Dimension;
@@ -80,10 +87,10 @@ public static class LiYau
             for (int j = 0; j < grid.Ny; j++)
             {
                 grid.CenterOf(i * grid.Ny + j, x);
-                m = Math.Min(m, data.DivScore(x[..d], t));
+                m = Math.Min(m, divergence(x[..d], t));
             }
             minima[i] = m;
         });
-        return minima.Min() + d / (2 * t);
+        return minima.Min() + d * rho;
     }
 }

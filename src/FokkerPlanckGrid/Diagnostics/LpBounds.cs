@@ -32,4 +32,15 @@ public static class LpBounds
         double a = tau * Math.Max(0, c) * q;
         return a < 1 ? 1 / (1 - a) : double.PositiveInfinity;
     }
+
+    /// <summary>
+    /// The observed growth exponent log(||v(t)||_p / ||v_T||_p) / log(T/t), to compare with <see cref="Exponent"/>
+    /// (Theorem 3.1 says it is at most gamma; Remark 3.3 that it tends to d(p-1)/(2p) in the sharp case).
+    /// </summary>
+    /// <param name="terminalNorm">||v_T||_p</param>
+    /// <param name="norm">||v(t)||_p</param>
+    /// <param name="tMax">T</param>
+    /// <param name="t">t &lt; T</param>
+    public static double ObservedExponent(double terminalNorm, double norm, double tMax, double t) =>
+        Math.Log(norm / terminalNorm) / Math.Log(tMax / t);
 }

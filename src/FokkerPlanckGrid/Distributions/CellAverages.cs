@@ -15,6 +15,7 @@ public static class CellAverages
         if (dest.Length != grid.CellCount) throw new ArgumentException("destination does not match the grid");
         if (data is DiracMixture dirac) { Separable(dirac, grid, t, dest); return; }
         if (data is CurveMeasure curve) { Separable(curve.Nodes, grid, t, dest); return; }
+        if (data is OrnsteinUhlenbeckMarginals ou) { Scaled(ou, grid, t, dest); return; }
         int nx = grid.Nx, ny = grid.Ny, d = grid.Dimension;
         double volume = grid.CellVolume;
         Parallel.For(0, nx, i =>
@@ -60,6 +61,19 @@ public static class CellAverages
             for (int j = 0; j < ny; j++)
                 v[i * ny + j] = tables[0][i] * (grid.Dimension == 2 ? tables[1][j] : 1) / grid.CellVolume;
         return v;
+    }
+
+    /// <summary>
+    /// The OU law w(., tau) on cell C has mass u(., t)(a C), a = e^tau: the cell averages of u(t) on the grid scaled by a
+    /// (same cell count), times a^d (the scaled cell's volume over the cell's), so every fast path of u applies.
+    /// </summary>
+    private static void Scaled(OrnsteinUhlenbeckMarginals ou, Grid grid, double tau, double[] dest)
+    {
+        double a = OrnsteinUhlenbeckMarginals.Scale(tau);
+        var scaled = new Grid(grid.Axes.Select(axis => new Axis(a * axis.Lower, a * axis.Upper, axis.Cells)).ToArray());
+        Of(ou.Data, scaled, OrnsteinUhlenbeckMarginals.HeatTime(tau), dest);
+        double factor = Math.Pow(a, grid.Dimension);
+        for (int p = 0; p < dest.Length; p++) dest[p] *= factor;
     }
 
     private static void Separable(DiracMixture data, Grid grid, double t, double[] dest)

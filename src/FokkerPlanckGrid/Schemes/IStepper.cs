@@ -19,7 +19,10 @@ public interface IStepper
     /// <summary>The Courant number max |b| dtau / h of the prepared step.</summary>
     double Courant { get; }
 
-    /// <summary>The score's normal component at every face for the prepared step.</summary>
+    /// <summary>
+    /// The normal component of the transport score b/(1+eps) at every face for the prepared step: the score itself for
+    /// the heat flow, s + x/(1+eps) for the Ornstein-Uhlenbeck process (<see cref="Equations.BackwardFokkerPlanck.Transport"/>).
+    /// </summary>
     FaceField FaceScores { get; }
 
     /// <summary>Advances <paramref name="v"/> (cell averages in the grid's C order) by the prepared step, in place.</summary>

@@ -35,7 +35,7 @@ public sealed class ImplicitStepper1D : IStepper
 
     public void Prepare(double tNew, double dtau)
     {
-        _equation.Score.EvaluateFaces(Grid, tNew, FaceScores);
+        _equation.Transport.EvaluateFaces(Grid, tNew, FaceScores);
         double h = Grid.X.H;
         int n = Grid.Nx;   // interior faces 1..n-1; the walls carry no flux
         Courant = _flux.Coefficients(FaceScores.X.AsSpan(1, n - 1), _equation.VelocityFactor, dtau / h,

@@ -76,10 +76,10 @@ public sealed class SplitStepper2D : IStepper
 
     public void Prepare(double tNew, double dtau)
     {
-        _equation.Score.EvaluateFaces(Grid, tNew, FaceScores);
+        _equation.Transport.EvaluateFaces(Grid, tNew, FaceScores);
         _dtauX = _strang ? dtau / 2 : dtau;
         _dtauY = dtau;
-        if (_onTheFly && _equation.Score is IInteriorFaceExtrema extrema)
+        if (_onTheFly && _equation.Transport is IInteriorFaceExtrema extrema)
         {
             // the face kernel measured max |s| while writing: no pass over the face arrays
             var (sx, sy) = extrema.InteriorMaxAbs;

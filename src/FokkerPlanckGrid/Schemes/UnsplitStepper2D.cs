@@ -58,7 +58,7 @@ public sealed class UnsplitStepper2D : IStepper
 
     public void Prepare(double tNew, double dtau)
     {
-        _equation.Score.EvaluateFaces(Grid, tNew, FaceScores);
+        _equation.Transport.EvaluateFaces(Grid, tNew, FaceScores);
         double hx = Grid.X.H, hy = Grid.Y.H, eps = _equation.Eps, f = _equation.VelocityFactor;
         double cx = _flux.Coefficients(FaceScores.X.AsSpan(_ny, (_nx - 1) * _ny), f, dtau / hx, eps * dtau / (hx * hx),
             _cLx.AsSpan(_ny, (_nx - 1) * _ny), _cRx.AsSpan(_ny, (_nx - 1) * _ny));

@@ -1,5 +1,6 @@
 using FokkerPlanckGrid.Diagnostics;
 using FokkerPlanckGrid.Distributions;
+using FokkerPlanckGrid.Equations;
 using FokkerPlanckGrid.Fields;
 using FokkerPlanckGrid.Grids;
 using FokkerPlanckGrid.Schemes;
@@ -14,6 +15,12 @@ namespace FokkerPlanckGrid.Verification;
 /// KL(v_h || u_h) against the companion u_h, the relative Fisher information, the Li-Yau margins and the concentration
 /// on neighbourhoods of the support. For a score other than the exact one (Remark 5.4) also I(u | v) and the score
 /// mismatch int |s - s_theta|^2 u dx at cell centres. Buffers are made once.
+/// <para>
+/// For the Ornstein-Uhlenbeck forward process (the `forward` argument) the same statements are measured in OU time
+/// with the process's own constants (<see cref="ForwardProcess"/>): Li-Yau div s &gt;= -d rho(t), the discrete bound of
+/// the transport faces b/(1+eps) &gt;= -(rho(t) - 1/(1+eps)) per direction (the discrete L^p factors use the same c), and
+/// Theorem 3.1's OU form; the `data` argument is then the OU laws, so u(t) stands for w(t) throughout.
+/// </para>
 /// </summary>
 public sealed class TheoremTracker : ISimulationObserver
 {
@@ -29,6 +36,9 @@ public sealed class TheoremTracker : ISimulationObserver
     private readonly double[] _discreteFactors;
     private readonly FaceField _initialFaces;
     private readonly ExactScore _dataScore;
+    private readonly ForwardProcess _forward;
+    private readonly IScore _transport;
+    private readonly Divergence? _divergence;   // div s in closed form, when known
     private readonly double[] _sX, _sY, _thetaX, _thetaY;   // s and s_theta at cell centres (empty when exact)
     private double[] _initialNorms = [];
     private double _tPrevious;
@@ -43,9 +53,13 @@ public sealed class TheoremTracker : ISimulationObserver
     /// <param name="p">the exponents (+inf allowed)</param>
     /// <param name="deltas">the concentration radii</param>
     /// <param name="uh">the companion u_h advanced by the same steps, or null</param>
+    /// <param name="forward">the forward process (default: the heat flow)</param>
     public TheoremTracker(Grid grid, IDataDistribution data, IScore score, bool exactScore, double eps, double tMax,
-        IReadOnlyList<double> p, IReadOnlyList<double> deltas, double[]? uh)
+        IReadOnlyList<double> p, IReadOnlyList<double> deltas, double[]? uh, ForwardProcess? forward = null)
     {
+        _forward = forward ?? ForwardProcess.Heat;
+        _transport = _forward.Transport(score, eps);
+        _divergence = exactScore ? data.DivScore : AnalyticDivergence(score);
         _grid = grid;
         _data = data;
         _score = score;
@@ -77,7 +91,7 @@ public sealed class TheoremTracker : ISimulationObserver
         if (step == 0)
         {
             _initialNorms = norms;
-            _score.EvaluateFaces(_grid, t, _initialFaces);
+            _transport.EvaluateFaces(_grid, t, _initialFaces);
             faces = _initialFaces;
         }
         else
@@ -86,14 +100,14 @@ public sealed class TheoremTracker : ISimulationObserver
             double dtau = _tPrevious - t;
             foreach (var sweep in stepper.Sweeps)
             {
-                double c = (1 + _eps) * (sweep.Axis < 0 ? _grid.Dimension : 1) / (2 * t);
+                double c = (1 + _eps) * (sweep.Axis < 0 ? _grid.Dimension : 1) * _forward.TransportCurvatureBound(t, _eps);
                 for (int k = 0; k < _p.Length; k++)
                     _discreteFactors[k] *= LpBounds.DiscreteFactor(sweep.Fraction * dtau, c, _p[k]);
             }
         }
         _tPrevious = t;
         s.LpNorm.Add(norms);
-        s.LpBound.Add(_p.Select((p, k) => _initialNorms[k] * LpBounds.ContinuousFactor(_grid.Dimension, _eps, p, _tMax, t)).ToArray());
+        s.LpBound.Add(_p.Select((p, k) => _initialNorms[k] * _forward.LpGrowth(_grid.Dimension, _eps, p, _tMax, t)).ToArray());
         s.LpDiscreteBound.Add(_p.Select((p, k) => _initialNorms[k] * _discreteFactors[k]).ToArray());
 
         CellAverages.Of(_data, _grid, t, _u);
@@ -115,7 +129,7 @@ public sealed class TheoremTracker : ISimulationObserver
             s.ScoreMismatch.Add(ScoreMismatch(t));
         }
 
-        double perDirection = 1 / (2 * t);
+        double perDirection = _forward.TransportCurvatureBound(t, _eps);
         double discrete = double.PositiveInfinity, interior = double.PositiveInfinity;
         for (int axis = 0; axis < _grid.Dimension; axis++)
         {
@@ -123,9 +137,11 @@ public sealed class TheoremTracker : ISimulationObserver
             interior = Math.Min(interior, LiYau.MinFaceDifference(_grid, faces, axis, zeroWalls: false) + perDirection);
         }
         s.LiYauDiscreteMargin.Add(discrete);
+        // rounding of the face values: u |s| each, plus u |c x| for the linear drift's share (OU), which may cancel with s
         double maxScore = Math.Max(Norms.MaxAbs(faces.X), Norms.MaxAbs(faces.Y));
-        s.LiYauDiscreteTolerance.Add(4 * Math.Pow(2, -52) * maxScore / _grid.Axes.Min(a => a.H));
-        s.LiYauMargin.Add(_exactScore ? LiYau.AnalyticMargin(_data, _grid, t) : interior);
+        double maxDrift = 2 * _forward.LinearDrift / (1 + _eps) * _grid.Axes.Max(a => Math.Max(Math.Abs(a.Lower), Math.Abs(a.Upper)));
+        s.LiYauDiscreteTolerance.Add(4 * Math.Pow(2, -52) * (maxScore + maxDrift) / _grid.Axes.Min(a => a.H));
+        s.LiYauMargin.Add(_divergence is { } div ? LiYau.AnalyticMargin(div, _grid, t, _forward.CurvatureBound(t)) : interior);
 
         var conc = new double[_concentration.Deltas.Length];
         _concentration.Measure(v, conc);
@@ -134,6 +150,19 @@ public sealed class TheoremTracker : ISimulationObserver
         _concentration.Measure(_u, exact);
         s.ConcentrationExact.Add(exact);
     }
+
+    /// <summary>
+    /// div s in closed form for the exact score of a distribution, and for a mixture of two such scores
+    /// (lambda div s1 + (1 - lambda) div s2); null otherwise (a tabulated score: face differences are used instead).
+    /// </summary>
+    private static Divergence? AnalyticDivergence(IScore score) => score switch
+    {
+        DiracMixtureScore d => d.Data.DivScore,
+        ExactScore e => e.Data.DivScore,
+        MixedScore m when AnalyticDivergence(m.First) is { } a && AnalyticDivergence(m.Second) is { } b =>
+            (x, t) => m.Lambda * a(x, t) + (1 - m.Lambda) * b(x, t),
+        _ => null,
+    };
 
     /// <summary>
     /// sum_c |s(x_c, t) - s_theta(x_c, t)|^2 u_c / sum_c u_c: int |s - s_theta|^2 u dx by the midpoint rule, with u

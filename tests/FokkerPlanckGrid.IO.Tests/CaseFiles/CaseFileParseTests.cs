@@ -173,6 +173,27 @@ public class CaseFileParseTests
     }
 
     [Fact]
+    public void Parse_ForwardDefaultsToHeat_AndOuSetsTheOuPrior()
+    {
+        Assert.Equal(ForwardKind.Heat, CaseFile.Parse(Minimal, []).Case.Forward);
+        var (c, _) = CaseFile.Parse(Minimal, ["forward=ou", "terminal.kind=gaussian"]);
+
+        Assert.Equal(ForwardKind.OrnsteinUhlenbeck, c.Forward);
+        var g = Assert.IsType<GaussianTerminalSpec>(c.Terminal);
+        Assert.Equal(1 - Math.Exp(-2.0), g.Variance, 1e-15); // the OU kernel at T = 1, as 2T is the heat kernel's
+        Assert.Contains("\"forward\": \"ou\"", CaseFile.ToJson(c));
+        Assert.Equal(ForwardKind.OrnsteinUhlenbeck, CaseFile.Parse(CaseFile.ToJson(c), []).Case.Forward);
+    }
+
+    [Fact]
+    public void Parse_BadForward_NamesTheKeyAndTheAllowedValues()
+    {
+        var e = Assert.Throws<CaseInputException>(() => CaseFile.Parse(Minimal, ["forward=vp"]));
+        Assert.Equal("forward", e.Key);
+        Assert.Contains("allowed: heat, ou", e.Message);
+    }
+
+    [Fact]
     public void Parse_InvalidJson_IsAFileErrorWithLineAndPosition()
     {
         var e = Assert.Throws<CaseInputException>(() => CaseFile.Parse("{\n  \"eps\": 1,\n  \"grid\": }", [], "bad.json"));

@@ -59,6 +59,9 @@ public class CaseFileValidationTests
     [InlineData("time.steps", "time.steps=0")]
     [InlineData("time.courant", "time.courant=0")]
     [InlineData("time.spacing", "time.spacing=linear")]
+    // forward process
+    [InlineData("forward", "forward=vp")]
+    [InlineData("forward", "forward=1")]
     // scheme, output, diagnostics
     [InlineData("scheme.transport", "scheme.transport=central")]
     [InlineData("scheme.splitting", "scheme.splitting=yes")]

@@ -16,7 +16,7 @@ public enum StepperKind { Implicit1D, Lie, Strang, Unsplit }
 /// </summary>
 public sealed record StepCase(
     double[] Lower, double[] Upper, int[] Cells, MixtureSpec Data, double Eps, double TNew, double Dtau, int Steps,
-    double[] V, double[] W)
+    double[] V, double[] W, ForwardKind Forward = ForwardKind.Heat)
 {
     public int Dimension => Cells.Length;
 
@@ -24,7 +24,15 @@ public sealed record StepCase(
         ? Grid.OnInterval(Lower[0], Upper[0], Cells[0])
         : Grid.OnRectangle(Lower[0], Upper[0], Cells[0], Lower[1], Upper[1], Cells[1]);
 
-    public BackwardFokkerPlanck Equation => new(CaseBuilder.Exact(Data.ToMixture()), Eps);
+    /// <summary>The equation of <see cref="Forward"/> with the exact score of the data's laws (OU: b = (1+eps) s_ou + x).</summary>
+    public BackwardFokkerPlanck Equation
+    {
+        get
+        {
+            var forward = ForwardProcess.Of(Forward);
+            return new(CaseBuilder.Exact(forward.Marginals(Data.ToMixture())), Eps, forward);
+        }
+    }
 
     /// <summary>t_new of step k (0-based): t_new, t_new/2, t_new/4, ... (each step prepared afresh).</summary>
     public double TNewOf(int k) => TNew * Math.Pow(0.5, k);
@@ -45,7 +53,7 @@ public sealed record StepCase(
     public override string ToString() =>
         $"box [{string.Join(", ", Lower.Select(Generators.Format))}]..[{string.Join(", ", Upper.Select(Generators.Format))}], " +
         $"cells {string.Join("x", Cells)}, data {Data}, eps {Generators.Format(Eps)}, t_new {Generators.Format(TNew)}, " +
-        $"dtau {Generators.Format(Dtau)}, steps {Steps}, V zeros {V.Count(x => x == 0)}/{V.Length}, " +
+        $"dtau {Generators.Format(Dtau)}, steps {Steps}, forward {Forward}, V zeros {V.Count(x => x == 0)}/{V.Length}, " +
         $"V range [{Generators.Format(V.Min())}, {Generators.Format(V.Max())}]";
 }
 

@@ -1,3 +1,5 @@
+using FokkerPlanckGrid.Cases;
+using FokkerPlanckGrid.Equations;
 using FokkerPlanckGrid.Fields;
 using FokkerPlanckGrid.Schemes;
 using FokkerPlanckGrid.Tests.Arbitraries;
@@ -53,22 +55,40 @@ public class DataProcessingAndLiYauTests
     public void StrangStep_ContractsKL_ForAnyTwoFields(StepCase c) =>
         AssertContractsKL(c, StepperKind.Strang, 2 * c.Cells[0] + c.Cells[1]);
 
+    [Property(MaxTest = 100, Arbitrary = [typeof(StepArbitraries)])]
+    public void Implicit1DStep_ContractsKL_ForTheOuProcess(StepCase c) =>
+        AssertContractsKL(c with { Forward = ForwardKind.OrnsteinUhlenbeck }, StepperKind.Implicit1D, c.Cells[0]);
+
     /// <summary>
     /// The discrete Li-Yau bound per sweep. With b = (1 + eps) s and s = grad log u the exact score at the faces,
     /// (b_{i+1/2} - b_{i-1/2}) / h = (1/h) int_cell d/dx b dx is the cell average of (1 + eps) d^2/dx^2 log u, and
     /// Hess log u = -I/(2t) + Cov_t(x)/(4t^2) &gt;= -I/(2t) for every u0 (section 5.4), so along every x-line and every
     /// y-line the face difference is &gt;= -(1 + eps)/(2t) exactly; in 1D that is the d = 1 bound. The only slack is
     /// the round-off of the score and of the face coordinates, relative |x - y_k| 2^-52 / h &lt;&lt; 1e-12 here.
+    /// <para>
+    /// For the Ornstein-Uhlenbeck process the faces hold b/(1+eps) = s_ou + x/(1+eps): along a line the difference of
+    /// s_ou is the cell average of d^2/dx^2 log w &gt;= -1/(1 - e^{-2t}) (Li-Yau through the self-similar map) and that of
+    /// x/(1+eps) is 1/(1+eps), so (b_{i+1/2} - b_{i-1/2})/h &gt;= -(1+eps) (1/(1 - e^{-2t}) - 1/(1+eps)). For one Dirac the
+    /// bound is an equality, and the two terms of each face value may be large and of opposite signs: the rounding of
+    /// the face values, 2^-52 (1+eps)(|s_ou| + |x|/(1+eps)) each, is allowed on top, 4 2^-52 (1+eps) max(|b/(1+eps)| + 2|x|/(1+eps)) / h.
+    /// </para>
     /// </summary>
     private static void AssertLiYau(StepCase c, StepperKind kind)
     {
         var stepper = c.Stepper(kind, UpwindFlux.Instance);
+        var forward = ForwardProcess.Of(c.Forward);
         for (int k = 0; k < c.Steps; k++)
         {
             double t = c.TNewOf(k);
             stepper.Prepare(t, c.Dtau);
             FaceField faces = stepper.FaceScores;
-            double factor = 1 + c.Eps, bound = -factor / (2 * t) * (1 + 1e-12);
+            double factor = 1 + c.Eps, bound = -factor * forward.TransportCurvatureBound(t, c.Eps) * (1 + 1e-12);
+            if (forward.LinearDrift != 0)
+            {
+                double xMax = c.Lower.Concat(c.Upper).Max(Math.Abs) / factor;
+                double fMax = Math.Max(faces.X.Max(Math.Abs), faces.Y.Length > 0 ? faces.Y.Max(Math.Abs) : 0);
+                bound -= 4 * FieldMath.Ulp * factor * (fMax + 2 * xMax) / Math.Min(stepper.Grid.X.H, stepper.Grid.Axes[^1].H);
+            }
             var grid = stepper.Grid;
             int nx = grid.Nx, ny = grid.Ny;
             double hx = grid.X.H;
@@ -103,4 +123,12 @@ public class DataProcessingAndLiYauTests
         AssertLiYau(c, StepperKind.Lie);
         AssertLiYau(c, StepperKind.Strang);
     }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(StepArbitraries)])]
+    public void Implicit1DTransportFaces_SatisfyDiscreteLiYau_ForTheOuProcess(StepCase c) =>
+        AssertLiYau(c with { Forward = ForwardKind.OrnsteinUhlenbeck }, StepperKind.Implicit1D);
+
+    [Property(MaxTest = 50, Arbitrary = [typeof(StepArbitraries2D)])]
+    public void SplitTransportFaces_SatisfyDiscreteLiYauPerSweep_ForTheOuProcess(StepCase c) =>
+        AssertLiYau(c with { Forward = ForwardKind.OrnsteinUhlenbeck }, StepperKind.Lie);
 }

@@ -74,6 +74,21 @@ public class StepperPropertyTests
         AssertExactlyMarkov(c, StepperKind.Strang);
 
     /// <summary>
+    /// The Ornstein-Uhlenbeck backward equation transports with b = (1+eps) s_ou + x: a face velocity like any other,
+    /// so the same M-matrix argument and the same round-off bound hold (t_new is then OU time).
+    /// </summary>
+    [Property(MaxTest = 100, Arbitrary = [typeof(StepArbitraries)])]
+    public void Implicit1DStep_IsExactlyPositiveAndConservesMass_ForTheOuProcess(StepCase c) =>
+        AssertExactlyMarkov(c with { Forward = Cases.ForwardKind.OrnsteinUhlenbeck }, StepperKind.Implicit1D);
+
+    [Property(MaxTest = 50, Arbitrary = [typeof(StepArbitraries2D)])]
+    public void SplitSteps_AreExactlyPositiveAndConserveMass_ForTheOuProcess(StepCase c)
+    {
+        AssertExactlyMarkov(c with { Forward = Cases.ForwardKind.OrnsteinUhlenbeck }, StepperKind.Lie);
+        AssertExactlyMarkov(c with { Forward = Cases.ForwardKind.OrnsteinUhlenbeck }, StepperKind.Strang);
+    }
+
+    /// <summary>
     /// The unsplit step solves (I + dtau A) x = b by BiCGStab to a relative residual of 1e-13, so its Markov property
     /// holds to the solver tolerance only. With r = b - A x: sum x - sum b = -sum r (unit column sums), and
     /// ||x - x*||_1 = ||A^-1 r||_1 &lt;= ||r||_1 (A^-1 is Markov); ||r||_1 &lt;= N tol ||b||_inf whether MathNet measures
