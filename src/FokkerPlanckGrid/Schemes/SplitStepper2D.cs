@@ -10,8 +10,9 @@ namespace FokkerPlanckGrid.Schemes;
 /// Dimensionally split implicit step in 2D: (I + dtau A_y)^{-1} (I + dtau A_x)^{-1} (Lie) or
 /// (I + dtau/2 A_x)^{-1} (I + dtau A_y)^{-1} (I + dtau/2 A_x)^{-1} (Strang), each factor a set of independent
 /// tridiagonal line solves (<see cref="LineKernels"/>): x-lines (columns of the C-order array, strided) in strips of
-/// adjacent columns with one SIMD lane per line, y-lines (contiguous) four at a time; lines are shared out to a
-/// <see cref="WorkerTeam"/>. A product of Markov matrices is Markov, so positivity and mass are exact for every dtau;
+/// adjacent columns with one SIMD lane per line, y-lines (contiguous) eight at a time; strips and blocks of rows are
+/// handed out to a <see cref="WorkerTeam"/> one at a time (<see cref="WorkQueue"/>), so a worker slowed by another
+/// process does less of the sweep, and every line is solved the same way whoever solves it. A product of Markov matrices is Markov, so positivity and mass are exact for every dtau;
 /// every sweep sees a 1D operator whose discrete divergence obeys (b_{i+1/2} - b_{i-1/2}) / h &gt;= -(1+eps)/(2t)
 /// (Hess log u &gt;= -I/(2t)), the d = 1 Li-Yau bound per sweep.
 /// With the upwind flux the sweeps compute the coefficients from the face score on the fly
@@ -32,6 +33,7 @@ public sealed class SplitStepper2D : IStepper
     private readonly double[][] _scratch;
     private readonly double[] _courant;
     private readonly WorkerTeam _team;
+    private readonly WorkQueue _queue = new();
     private readonly Action<int> _prepare, _sweepX, _sweepY;
     private double _dtauX, _dtauY;
     private double[] _field = [];
@@ -96,10 +98,21 @@ public sealed class SplitStepper2D : IStepper
     {
         if (v.Length != Grid.CellCount) throw new ArgumentException("field does not match the grid");
         _field = v;   // the cached worker bodies read the field from here
-        _team.Run(_sweepX);
-        _team.Run(_sweepY);
-        if (_strang) _team.Run(_sweepX);
+        RunSweep(_sweepX, _strips);
+        RunSweep(_sweepY, RowChunks);
+        if (_strang) RunSweep(_sweepX, _strips);
         _field = [];
+    }
+
+    /// <summary>Rows per chunk of the y-sweep: two blocks of eight, a few hundred chunks per sweep at most.</summary>
+    private const int RowChunk = 16;
+
+    private int RowChunks => (_nx + RowChunk - 1) / RowChunk;
+
+    private void RunSweep(Action<int> sweep, int chunks)
+    {
+        _queue.Reset(chunks);
+        _team.Run(sweep);
     }
 
     private double ScaleX => _equation.VelocityFactor * _dtauX / Grid.X.H;
@@ -143,12 +156,15 @@ public sealed class SplitStepper2D : IStepper
     private void SweepX<T>(int w, in T coefficients) where T : struct, IFaceCoefficients
     {
         var scratch = _scratch[w];
-        var (s0, s1) = Range(w, _strips);
-        for (int s = s0; s < s1; s++)
+        while (_queue.TryTake(out int s))
+        {
             LineKernels.Strip(coefficients, _field, _nx, _ny, s * _stripWidth, _stripWidth, scratch);
-        if (w == _team.Size - 1)
-            for (int j = _strips * _stripWidth; j < _ny; j++)
-                LineKernels.Column(coefficients, _field, _nx, _ny, j, scratch);
+            if (s == _strips - 1)   // the columns left over by the strips go with the last one
+                for (int j = _strips * _stripWidth; j < _ny; j++)
+                    LineKernels.Column(coefficients, _field, _nx, _ny, j, scratch);
+        }
+        if (_strips == 0 && w == 0)
+            for (int j = 0; j < _ny; j++) LineKernels.Column(coefficients, _field, _nx, _ny, j, scratch);
     }
 
     private void SweepY(int w)
@@ -160,12 +176,14 @@ public sealed class SplitStepper2D : IStepper
     private void SweepY<T>(int w, in T coefficients) where T : struct, IFaceCoefficients
     {
         var scratch = _scratch[w];
-        var (i0, i1) = Range(w, _nx);
-        int i = i0;
-        if (LineKernels.EightRowsAccelerated)
-            for (; i + 8 <= i1; i += 8) LineKernels.EightRows(coefficients, _field, i, _ny, scratch);
-        for (; i + 4 <= i1; i += 4) LineKernels.FourRows(coefficients, _field, i, _ny, scratch);
-        for (; i < i1; i++) LineKernels.OneRow(coefficients, _field, i, _ny, scratch);
+        while (_queue.TryTake(out int chunk))
+        {
+            int i = chunk * RowChunk, i1 = Math.Min(i + RowChunk, _nx);
+            if (LineKernels.EightRowsAccelerated)
+                for (; i + 8 <= i1; i += 8) LineKernels.EightRows(coefficients, _field, i, _ny, scratch);
+            for (; i + 4 <= i1; i += 4) LineKernels.FourRows(coefficients, _field, i, _ny, scratch);
+            for (; i < i1; i++) LineKernels.OneRow(coefficients, _field, i, _ny, scratch);
+        }
     }
 
     private (int Start, int End) Range(int w, int n) =>

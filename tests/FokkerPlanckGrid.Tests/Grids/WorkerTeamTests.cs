@@ -29,3 +29,24 @@ public class WorkerTeamTests
         Assert.Equal(team.Size, calls);
     }
 }
+
+public class WorkQueueTests
+{
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(2, 97)]
+    [InlineData(3, 1000)]
+    public void EveryChunkIsTakenExactlyOnce(int threads, int chunks)
+    {
+        var team = WorkerTeam.Shared(threads);
+        var queue = new WorkQueue();
+        for (int round = 0; round < 50; round++)
+        {
+            var taken = new int[chunks];
+            queue.Reset(chunks);
+            team.Run(_ => { while (queue.TryTake(out int c)) Interlocked.Increment(ref taken[c]); });
+            Assert.All(taken, t => Assert.Equal(1, t));
+        }
+    }
+}

@@ -97,3 +97,34 @@ public class LineKernelTests
         }
     }
 }
+
+/// <summary>The split step hands strips and row blocks to whichever worker is free: the result must not depend on it.</summary>
+public class SplitStepperThreadTests
+{
+    [Theory]
+    [InlineData(37, 53, false)]
+    [InlineData(64, 40, true)]
+    [InlineData(20, 7, false)]
+    public void SameBits_AtOneTwoAndThreeThreads(int nx, int ny, bool strang)
+    {
+        var grid = FokkerPlanckGrid.Grids.Grid.OnRectangle(-4, 4, nx, -3, 3, ny);
+        var data = new FokkerPlanckGrid.Distributions.DiracMixture([[-1.0, 0.5], [1.2, -0.3]], [0.4, 0.6]);
+        double[] Solve(int threads)
+        {
+            var equation = new FokkerPlanckGrid.Equations.BackwardFokkerPlanck(FokkerPlanckGrid.Cases.CaseBuilder.Exact(data, threads), 0.3);
+            var stepper = new SplitStepper2D(equation, grid, UpwindFlux.Instance, strang, threads);
+            var v = FokkerPlanckGrid.Distributions.CellAverages.Of(data, grid, 1);
+            double t = 1.0;
+            for (int k = 0; k < 5; k++)
+            {
+                stepper.Prepare(t * 0.8, t * 0.2);
+                stepper.Apply(v);
+                t *= 0.8;
+            }
+            return v;
+        }
+        var one = Solve(1);
+        Assert.Equal(one, Solve(2));
+        Assert.Equal(one, Solve(3));
+    }
+}
