@@ -60,7 +60,7 @@ public sealed class SplitStepper2D : IStepper
             _cRy = new double[_nx * (_ny + 1)];
         }
         _scratch = new double[_team.Size][];
-        for (int w = 0; w < _team.Size; w++) _scratch[w] = new double[Math.Max(2 * _nx * _stripWidth, 16 * _ny)];
+        for (int w = 0; w < _team.Size; w++) _scratch[w] = new double[Math.Max(LineKernels.StripScratch(_nx, _stripWidth), 16 * _ny)];
         _courant = new double[_team.Size];
         _prepare = PrepareWorker;
         _sweepX = SweepX;
@@ -98,9 +98,9 @@ public sealed class SplitStepper2D : IStepper
     {
         if (v.Length != Grid.CellCount) throw new ArgumentException("field does not match the grid");
         _field = v;   // the cached worker bodies read the field from here
-        RunSweep(_sweepX, _strips);
+        RunSweep(_sweepX, _strips + 1);
         RunSweep(_sweepY, RowChunks);
-        if (_strang) RunSweep(_sweepX, _strips);
+        if (_strang) RunSweep(_sweepX, _strips + 1);
         _field = [];
     }
 
@@ -158,13 +158,9 @@ public sealed class SplitStepper2D : IStepper
         var scratch = _scratch[w];
         while (_queue.TryTake(out int s))
         {
-            LineKernels.Strip(coefficients, _field, _nx, _ny, s * _stripWidth, _stripWidth, scratch);
-            if (s == _strips - 1)   // the columns left over by the strips go with the last one
-                for (int j = _strips * _stripWidth; j < _ny; j++)
-                    LineKernels.Column(coefficients, _field, _nx, _ny, j, scratch);
+            if (s < _strips) LineKernels.Strip(coefficients, _field, _nx, _ny, s * _stripWidth, _stripWidth, scratch);
+            else LineKernels.Columns(coefficients, _field, _nx, _ny, _strips * _stripWidth, _ny, scratch);   // the rest
         }
-        if (_strips == 0 && w == 0)
-            for (int j = 0; j < _ny; j++) LineKernels.Column(coefficients, _field, _nx, _ny, j, scratch);
     }
 
     private void SweepY(int w)
