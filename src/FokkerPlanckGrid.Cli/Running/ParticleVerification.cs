@@ -92,7 +92,7 @@ public sealed class ParticleVerification
     }
 
     /// <summary>v(t_min) of the case with cells and grid steps halved, prolonged to this grid; null where it cannot be run.</summary>
-    private static double[]? CoarseMasses(SolverSetup fine, int threads)
+    public static double[]? CoarseMasses(SolverSetup fine, int threads)
     {
         var c = fine.Case;
         if (c.Score is GridFileScoreSpec || c.Terminal is FileTerminalSpec) return null;
