@@ -364,7 +364,7 @@ public sealed class MixingStudy : IStudyKind
                 {
                     LogX = true, ReverseX = true, Curves = [.. limits, new Curve([], [], "grid (solid), ODE particles (dashed)", Paint.Gray, Stroke.Dashed, 1.5f)],
                     Points = points,
-                    YRange = (0, 1.08), ReferenceY = [1], Legend = LegendCorner.UpperLeft,
+                    YRange = (0, 1.08), ReferenceY = [1], Legend = LegendCorner.LowerRight,
                 },
             ];
         }
