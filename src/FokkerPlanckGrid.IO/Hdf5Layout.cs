@@ -85,6 +85,16 @@ public static class Hdf5Layout
     public const string ParticlesEnd = "/particles/end";
     public const string AttrStride = "stride";
     public const string AttrSeed = "seed";
+    /// <summary>[C, d] (mixed score of Dirac data) critical points of Phi_lambda; attribute <see cref="AttrLambda"/>.</summary>
+    public const string ParticlesMixingPoints = "/particles/mixing_points";
+    /// <summary>[C] int: 1 for a local minimum of Phi_lambda, 0 for a saddle or maximum.</summary>
+    public const string ParticlesMixingMinimum = "/particles/mixing_minimum";
+    /// <summary>[D] the radii delta.</summary>
+    public const string ParticlesMixingDelta = "/particles/mixing_delta";
+    /// <summary>[M, D, C+1] share of all particles within delta of each critical point at the stored times (last column: outside all).</summary>
+    public const string ParticlesMixingShare = "/particles/mixing_share";
+    /// <summary>Attribute of <see cref="ParticlesMixingPoints"/>: the mixing weight lambda.</summary>
+    public const string AttrLambda = "lambda";
 
     // ---- score from a file (score.kind = grid-file) ----
     /// <summary>[M] times of a tabulated score file.</summary>

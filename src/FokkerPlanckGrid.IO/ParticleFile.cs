@@ -38,6 +38,27 @@ public static class ParticleFile
         return list;
     }
 
+    /// <summary>
+    /// Where the particles of a mixed score went (<see cref="CriticalPointTracker"/>): <c>/particles/mixing_points</c> [C, d]
+    /// (attribute <c>lambda</c>), <c>mixing_minimum</c> [C] (1: local minimum), <c>mixing_delta</c> [D] and
+    /// <c>mixing_share</c> [M, D, C+1], the share of all particles within each delta of each critical point at the M stored
+    /// times (<c>/particles/t</c>), the last column outside all.
+    /// </summary>
+    public static List<DatasetEntry> MixingDatasets(CriticalPointTracker tracker)
+    {
+        var points = tracker.Potential.CriticalPoints;
+        return
+        [
+            new(Hdf5Layout.ParticlesMixingPoints, points.SelectMany(c => c.X).ToArray(), [points.Count, tracker.Potential.Dimension])
+            {
+                Attributes = new Dictionary<string, object> { [Hdf5Layout.AttrLambda] = tracker.Potential.Lambda },
+            },
+            DatasetEntry.Vector(Hdf5Layout.ParticlesMixingMinimum, points.Select(c => c.IsLocalMinimum ? 1 : 0).ToArray()),
+            DatasetEntry.Vector(Hdf5Layout.ParticlesMixingDelta, tracker.Deltas.ToArray()),
+            new(Hdf5Layout.ParticlesMixingShare, tracker.Shares(), [tracker.Times.Length, tracker.Deltas.Length, tracker.Columns]),
+        ];
+    }
+
     /// <summary>Writes the `fpgrid sample` file: to <c>path + ".part"</c>, then renamed to <paramref name="path"/>.</summary>
     /// <param name="path">the final path (its folder is created)</param>
     /// <param name="caseJson">the resolved case (root attribute <c>case</c>)</param>
@@ -46,7 +67,9 @@ public static class ParticleFile
     /// <param name="tMax">T</param>
     /// <param name="tMin">t_min</param>
     /// <param name="run">the particle run</param>
-    public static void Write(string path, string caseJson, string version, double eps, double tMax, double tMin, ParticleRun run)
+    /// <param name="extra">further datasets (e.g. <see cref="MixingDatasets"/>)</param>
+    public static void Write(string path, string caseJson, string version, double eps, double tMax, double tMin, ParticleRun run,
+        IEnumerable<DatasetEntry>? extra = null)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full);
@@ -60,7 +83,7 @@ public static class ParticleFile
         file.Attributes[Hdf5Layout.AttrT] = tMax;
         file.Attributes[Hdf5Layout.AttrTMin] = tMin;
         file.Attributes[Hdf5Layout.AttrStatus] = run.BreakdownLevel is null ? Hdf5Layout.StatusComplete : Hdf5Layout.StatusBreakdown;
-        foreach (var entry in Datasets(run))
+        foreach (var entry in Datasets(run).Concat(extra ?? []))
         {
             entry.Validate();
             var dataset = new H5Dataset(entry.Data, fileDims: entry.Shape.Select(n => (ulong)n).ToArray());

@@ -84,7 +84,7 @@ public class ValidateCommandTests
         File.WriteAllText(dir.File("kind.json"), Study("uncovered_order", "\"max\": 2").Replace("\"figure4-cores\"", "\"figure5\""));
         var kind = Cli.Run("validate", dir.File("kind.json"), "--out", dir.File("out"));
         Assert.Equal(ExitCodes.InputError, kind.ExitCode);
-        Assert.Contains("kind = figure5: allowed: figure1, figure2-grid, figure4-cores", kind.Stderr);
+        Assert.Contains("kind = figure5: allowed: figure1, figure2-grid, figure2-sde, figure3, figure4-cores", kind.Stderr);
         File.WriteAllText(dir.File("parameter.json"), Study("uncovered_order", "\"max\": 2").Replace("\"sampling\"", "\"samples\""));
         var parameter = Cli.Run("validate", dir.File("parameter.json"), "--out", dir.File("out"));
         Assert.Equal(ExitCodes.InputError, parameter.ExitCode);

@@ -34,6 +34,38 @@ public static class SampleSummary
         Row(table, "stored", $"{run.StoredCount} trajectories (stride {run.Stride}) at {run.StoredLevels.Length} levels");
         Row(table, "file", o.OutputPath);
         console.Write(table);
+        if (o.Mixing is { } mixing) WriteMixing(console, mixing, spec.StartPoints is null);
+        else if (o.MixingNote is { } note) console.MarkupLine($"[grey]Phi_lambda: {Markup.Escape(note)}[/]");
+    }
+
+    /// <summary>
+    /// Where the particles went: the critical points of Phi_lambda (minima first, at most 12 rows) with the share of the
+    /// end points within each delta of them, near the minima, and outside all; the same shares at T for comparison.
+    /// </summary>
+    private static void WriteMixing(IAnsiConsole console, Particles.CriticalPointTracker m, bool fromDensity)
+    {
+        var points = m.Potential.CriticalPoints;
+        int last = m.Times.Length - 1;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]critical points of Phi_lambda, lambda = {F(m.Potential.Lambda)}: share of the {m.Totals[last]} end points within delta[/]")
+            .AddColumn("point").AddColumn("kind").AddColumn(new TableColumn("Phi").RightAligned());
+        foreach (var delta in m.Deltas) table.AddColumn(new TableColumn($"delta = {delta:G3}").RightAligned());
+        string Share(double x) => x.ToString("0.0000", CultureInfo.InvariantCulture);
+        int shown = Math.Min(points.Count, 12);
+        for (int c = 0; c < shown; c++)
+            table.AddRow([Markup.Escape($"({string.Join(", ", points[c].X.Select(x => x.ToString("G5", CultureInfo.InvariantCulture)))})"),
+                points[c].Kind, points[c].Value.ToString("G5", CultureInfo.InvariantCulture), .. m.Deltas.Select((_, k) => Share(m.Share(last, k, c)))]);
+        if (shown < points.Count)
+            table.AddRow([$"{points.Count - shown} more", "", "", .. m.Deltas.Select((_, k) =>
+                Share(Enumerable.Range(shown, points.Count - shown).Sum(c => m.Share(last, k, c))))]);
+        table.AddRow(["[bold]near the minima[/]", "", "", .. m.Deltas.Select((_, k) => Share(m.NearMinima(last, k)))]);
+        table.AddRow(["near saddles or maxima", "", "", .. m.Deltas.Select((_, k) => Share(m.NearAny(last, k) - m.NearMinima(last, k)))]);
+        table.AddRow(["outside all", "", "", .. m.Deltas.Select((_, k) => Share(m.Share(last, k, m.Columns - 1)))]);
+        table.AddRow([Markup.Escape($"near the minima at T = {F(m.Times[0])}"), "", "", .. m.Deltas.Select((_, k) => Share(m.NearMinima(0, k)))]);
+        console.Write(table);
+        console.MarkupLine(fromDensity
+            ? "[grey]Particles drawn from v_T go to local minima (Clarke saddles and maxima attract only starts on a symmetry set).[/]"
+            : "[grey]Given start points: those on a symmetry set can end on boundary critical points (saddles, maxima).[/]");
     }
 
     private static string F(double x) => x.ToString("G4", CultureInfo.InvariantCulture);

@@ -21,8 +21,11 @@ public sealed class ParticleVerification
     private readonly HullTracker? _hull;
     private readonly string? _hullReason;
     private readonly int _terms;
+    private readonly CriticalPointTracker? _mixing;
+    private readonly string? _mixingReason;
 
-    private ParticleVerification(ParticleSetup setup, ParticleRun run, ParticleRun? half, HullTracker? hull, string? hullReason, int terms)
+    private ParticleVerification(ParticleSetup setup, ParticleRun run, ParticleRun? half, HullTracker? hull, string? hullReason, int terms,
+        CriticalPointTracker? mixing, string? mixingReason)
     {
         _setup = setup;
         _run = run;
@@ -30,10 +33,13 @@ public sealed class ParticleVerification
         _hull = hull;
         _hullReason = hullReason;
         _terms = terms;
+        _mixing = mixing;
+        _mixingReason = mixingReason;
     }
 
-    /// <summary>The datasets of the particle run, for the run file.</summary>
-    public IReadOnlyList<DatasetEntry> Datasets => ParticleFile.Datasets(_run);
+    /// <summary>The datasets of the particle run, for the run file (with /particles/mixing_* for a mixed score).</summary>
+    public IReadOnlyList<DatasetEntry> Datasets =>
+        [.. ParticleFile.Datasets(_run), .. _mixing is null ? [] : ParticleFile.MixingDatasets(_mixing)];
 
     public ParticleRun Run => _run;
 
@@ -44,13 +50,14 @@ public sealed class ParticleVerification
         var spec = setup.Spec;
         var (points, terms, reason) = ParticleCases.HullPoints(c, setup.Data);
         var hull = points is null ? null : new HullTracker(new ConvexHull(points), spec.Count, setup.Sampler.Levels, setup.Method);
-        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: hull);
+        var (mixing, mixingReason) = ParticleCases.CriticalPoints(c, setup.Sampler, spec.Store);
+        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: ParticleObservers.Combine(hull, mixing));
         ParticleRun? half = null;
         if (setup.StartsFromTerminal && spec.Steps >= 2 && run.BreakdownLevel is null)
             half = spec.Steps % 2 == 0   // the same Brownian path on every other level, or (odd K) independent noise
                 ? setup.Sampler.Run(spec.Count, spec.Seed, 2, threads: threads, coarsen: 2)
                 : setup.SamplerWithSteps(spec.Steps / 2).Run(spec.Count, spec.Seed, 2, threads: threads);
-        return new ParticleVerification(setup, run, half, hull, reason, terms);
+        return new ParticleVerification(setup, run, half, hull, reason, terms, mixing, mixingReason);
     }
 
     /// <summary>The particle checks and notes, given the grid run's setup and its v(t_min).</summary>
@@ -59,8 +66,10 @@ public sealed class ParticleVerification
         var c = _setup.Case;
         var (atoms, atomsReason) = ParticleCases.Atoms(c, _setup.Data);
         var (budget, mcReason) = MonteCarlo(grid, vFinal, threads);
-        var inputs = new ParticleChecks.Inputs(_run, _setup.Method, c.Eps, _hull, _hullReason, atoms, atomsReason, _terms, budget, mcReason);
+        var inputs = new ParticleChecks.Inputs(_run, _setup.Method, c.Eps, _hull, _hullReason, atoms, atomsReason, _terms, budget, mcReason,
+            _run.BreakdownLevel is null ? _mixing : null, _setup.StartsFromTerminal);
         var (checks, notes) = ParticleChecks.Evaluate(inputs);
+        if (_mixingReason is not null) notes.Add($"mixing_limits_particles: not applicable: {_mixingReason}");
         if (_run.BreakdownLevel is { } b)
             checks.Add(new CheckResult("particles_finite", false, b, _run.Steps, b - _run.Steps,
                 $"a particle became non-finite at level {b} of {_run.Steps} (t = {_run.Levels[b]:G4})"));
@@ -83,7 +92,7 @@ public sealed class ParticleVerification
     }
 
     /// <summary>v(t_min) of the case with cells and grid steps halved, prolonged to this grid; null where it cannot be run.</summary>
-    private static double[]? CoarseMasses(SolverSetup fine, int threads)
+    public static double[]? CoarseMasses(SolverSetup fine, int threads)
     {
         var c = fine.Case;
         if (c.Score is GridFileScoreSpec || c.Terminal is FileTerminalSpec) return null;

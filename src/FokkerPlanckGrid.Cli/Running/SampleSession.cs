@@ -16,8 +16,10 @@ public static class SampleSession
     /// <param name="WallSeconds">everything, file included</param>
     /// <param name="Threads">worker threads used</param>
     /// <param name="Distances">distance of end points to supp u0: how many were measured, mean, max, fraction within each delta</param>
+    /// <param name="Mixing">for a mixed score of Dirac data: every particle against the critical points of Phi_lambda at the stored levels</param>
+    /// <param name="MixingNote">for a mixed score without <paramref name="Mixing"/>: why</param>
     public sealed record Outcome(ParticleSetup Setup, ParticleRun Run, string OutputPath, double WallSeconds, int Threads,
-        SupportDistances? Distances);
+        SupportDistances? Distances, CriticalPointTracker? Mixing = null, string? MixingNote = null);
 
     /// <summary>Distances of end points to supp u0 (for Gaussian data: to the nearest mean, the data's convention).</summary>
     public sealed record SupportDistances(int Measured, double Mean, double Max, IReadOnlyList<(double Delta, double Fraction)> Within);
@@ -31,10 +33,14 @@ public static class SampleSession
         var clock = Stopwatch.StartNew();
         var c = setup.Case;
         var spec = setup.Spec;
-        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, progress: progress);
-        ParticleFile.Write(outPath, CaseFile.ToJson(c), RunSession.Version, c.Eps, c.Time.T, c.Time.TMin, run);
+        var (mixing, mixingNote) = ParticleCases.CriticalPoints(c, setup.Sampler, spec.Store);
+        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: mixing, progress: progress);
+        if (run.BreakdownLevel is not null) mixing = null;
+        ParticleFile.Write(outPath, CaseFile.ToJson(c), RunSession.Version, c.Eps, c.Time.T, c.Time.TMin, run,
+            mixing is null ? null : ParticleFile.MixingDatasets(mixing));
         var distances = run.BreakdownLevel is null ? Distances(setup.Data, run, c.Diagnostics.Deltas) : null;
-        return new Outcome(setup, run, outPath, clock.Elapsed.TotalSeconds, threads > 0 ? threads : Environment.ProcessorCount, distances);
+        return new Outcome(setup, run, outPath, clock.Elapsed.TotalSeconds, threads > 0 ? threads : Environment.ProcessorCount, distances,
+            mixing, mixingNote);
     }
 
     /// <summary>

@@ -12,10 +12,15 @@ public static class StudyKinds
     [
         new Figure1Study(),
         new Figure2GridStudy(),
+        new Figure2SdeStudy(),
+        new Figure3Study(),
         new Figure4CoresStudy(),
         new LpExponentStudy(),
         new ConcentrationStudy(),
+        new Theorem311Study(),
         new KlMonotonicityStudy(),
+        new MixingStudy(),
+        new MonteCarloStudy(),
     ];
 
     /// <summary>The kind named <paramref name="kind"/>, or null.</summary>

@@ -72,6 +72,20 @@ public static class ParticleCases
         _ => (null, 0, "a tabulated score carries no mean shift known to lie in a hull"),
     };
 
+    /// <summary>
+    /// For a mixed score of Dirac (or sample) data, a tracker of the particles against the critical points of Phi_lambda
+    /// at the run's stored levels, with the case's diagnostics.deltas as radii; for other scores (null, null); for a mixed
+    /// score whose critical points are not enumerated, (null, the reason).
+    /// </summary>
+    public static (CriticalPointTracker? Tracker, string? Reason) CriticalPoints(Case c, ParticleSampler sampler, int storedLevels)
+    {
+        if (c.Score is not MixedScoreSpec m) return (null, null);
+        if (c.Diagnostics.Deltas.Length == 0) return (null, "diagnostics.deltas is empty: no radius to count the particles within");
+        var potential = Mixing.MixingPotential.Of(m, out string reason);
+        return potential is null ? (null, reason)
+            : (CriticalPointTracker.ForStoredLevels(potential, c.Diagnostics.Deltas.Distinct().Order().ToArray(), sampler, storedLevels), null);
+    }
+
     /// <summary>The atoms of Dirac data under the exact score (for the sqrt(t) rate checks), or the reason there are none.</summary>
     public static (DiracMixture? Atoms, string? Reason) Atoms(Case c, IDataDistribution data)
     {

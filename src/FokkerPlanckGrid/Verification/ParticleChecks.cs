@@ -26,6 +26,19 @@ namespace FokkerPlanckGrid.Verification;
 ///   (caught on an unstable set at t_min).</item>
 /// <item><c>monte_carlo</c>: the histogram of the end points against the grid's v(t_min), within the error budget of
 ///   <see cref="MonteCarloComparison"/>.</item>
+/// <item><c>mixing_limits_particles_delta{delta}</c> (mixed score of Dirac data, follow-up paper): the share of the
+///   particles within delta of the critical points of Phi_lambda (<see cref="CriticalPointTracker"/>) at t_min must be at
+///   least its value at T and at the stored level nearest sqrt(T t_min), as the grid's <c>mixing_limits_delta</c>. For
+///   particles drawn from v_T (generic starts) only the local minima count: Clarke saddles and maxima attract only starts
+///   on a symmetry set, a null set for a density, so a drift that sends the particles to another set (a wrong score, or
+///   the critical points of another lambda) fails even where that set meets a non-minimal critical point. For given
+///   start points every critical point counts.</item>
+/// <item><c>mixing_rate_particles</c> (mixed score, eps = 0): stored trajectories that end within the smallest delta of an
+///   interior minimum c_ij approach it like sqrt(t): on the cell R_ij the mean shift tends to c_ij exponentially fast in
+///   1/t and the exact step contracts X - m by sqrt(q); exponent over the last decade within
+///   <see cref="RateTolerance"/> of 1/2 (a drift of the wrong strength a s gives t^{a/2}). Trajectories ending at a
+///   boundary critical point are reported, not judged: at a guidance kink the approach runs in a layer of width O(t),
+///   not sqrt(t).</item>
 /// </list>
 /// A check that does not apply is not faked: it is left out and a note says why; one that applies but that theory does
 /// not guarantee for the case is measured and marked not guaranteed.
@@ -51,8 +64,12 @@ public static class ParticleChecks
     /// <param name="MeanShiftTerms">J, atoms in the mean shift (rounding of the convex combination)</param>
     /// <param name="MonteCarlo">the Monte Carlo budget, or null with <paramref name="MonteCarloReason"/></param>
     /// <param name="MonteCarloReason">why the Monte Carlo comparison does not apply</param>
+    /// <param name="Mixing">where the particles went against the critical points of Phi_lambda (mixed scores of Dirac
+    /// data), or null</param>
+    /// <param name="GenericStarts">the particles were drawn from a density (v_T), not started at given points</param>
     public sealed record Inputs(ParticleRun Run, ParticleMethod Method, double Eps, HullTracker? Hull, string? HullReason,
-        DiracMixture? Atoms, string? AtomsReason, int MeanShiftTerms, MonteCarloBudget? MonteCarlo, string? MonteCarloReason);
+        DiracMixture? Atoms, string? AtomsReason, int MeanShiftTerms, MonteCarloBudget? MonteCarlo, string? MonteCarloReason,
+        CriticalPointTracker? Mixing = null, bool GenericStarts = true);
 
     /// <summary>The checks that apply, and one note per check that does not.</summary>
     public static (List<CheckResult> Checks, List<string> Notes) Evaluate(Inputs x)
@@ -61,6 +78,7 @@ public static class ParticleChecks
         var notes = new List<string>();
         ConvexHullBound(x, checks, notes);
         Rates(x, checks, notes);
+        if (x.Mixing is { } mixing) MixingLimits(x, mixing, checks, notes);
         if (x.MonteCarlo is { } mc)
         {
             string exact = mc.ExactDistance is { } e ? $"; particles vs exact v(t_min): {F(e)}" : "";
@@ -170,6 +188,63 @@ public static class ParticleChecks
                 $"Figure 3: trajectories on a symmetry set converge to barycentres {string.Join(", ", groups)}; " +
                 $"exponent of the RMS distance to them against 1/2; {counts}"));
         }
+    }
+
+    private static void MixingLimits(Inputs x, CriticalPointTracker m, List<CheckResult> checks, List<string> notes)
+    {
+        int last = m.Times.Length - 1;
+        if (last < 1 || m.Totals[last] == 0)
+        {
+            notes.Add("mixing_limits_particles: not applicable: the particles were not counted at T and t_min");
+            return;
+        }
+        int mid = m.SlotNear(Math.Sqrt(m.Times[0] * m.Times[last]));
+        var points = m.Potential.CriticalPoints;
+        string which = x.GenericStarts ? "the local minima" : "the critical points";
+        for (int k = 0; k < m.Deltas.Length; k++)
+        {
+            double Near(int slot) => x.GenericStarts ? m.NearMinima(slot, k) : m.NearAny(slot, k);
+            double start = Near(0), middle = Near(mid), end = Near(last), bound = Math.Max(start, middle);
+            string perPoint = string.Join(", ", points.Select((c, i) => $"{c}: {F(m.Share(last, k, i))}").Take(8)) +
+                (points.Count > 8 ? $", ... ({points.Count} points)" : "");
+            checks.Add(new CheckResult($"mixing_limits_particles_delta{m.Deltas[k].ToString("G", Inv)}", end >= bound, end, bound, end - bound,
+                $"share of the {m.Totals[last]} particles within delta of {which} of Phi_lambda (lambda = {F(m.Potential.Lambda)}) at t_min " +
+                $"vs at T ({F(start)}) and t = {F(m.Times[mid])} ({F(middle)}) (follow-up paper: -> 1 as t -> 0" +
+                (x.GenericStarts ? "; starts drawn from v_T go to local minima" : "; given start points may end on boundary critical points") +
+                $"); near any critical point {F(m.NearAny(last, k))}; {perPoint}"));
+        }
+        if (x.Eps > 0) return;
+        var run = x.Run;
+        int d = run.Dimension, stored = run.StoredLevels.Length - 1;
+        double radius = m.Deltas.Min();
+        var interior = new List<(int Index, double[] Limit)>();
+        var boundary = new List<(int Index, double[] Limit)>();
+        Span<double> end0 = stackalloc double[d];
+        for (int i = 0; i < run.StoredCount; i++)
+        {
+            for (int c = 0; c < d; c++) end0[c] = run.Stored(stored, i, c);
+            if (!double.IsFinite(end0[0]) || (d == 2 && !double.IsFinite(end0[1]))) continue;
+            var (k, r) = m.Potential.Nearest(end0);
+            if (!(r < radius)) continue;
+            var point = points[k];
+            (point.IsLocalMinimum && !point.OnBoundary ? interior : boundary).Add((i, point.X));
+        }
+        var window = Window(run, run.Levels[^1]);
+        string counts = $"{interior.Count} of {run.StoredCount} stored trajectories end within {F(radius)} of an interior minimum, " +
+            $"{boundary.Count} of a boundary critical point";
+        if (boundary.Count > 0)
+        {
+            var b = RateCheck("mixing_rate_boundary", run, boundary, window, "");
+            notes.Add($"mixing_rate_particles: {boundary.Count} stored trajectories end at boundary critical points " +
+                $"({string.Join(", ", boundary.GroupBy(g => string.Join(", ", g.Limit.Select(v => (Math.Round(v, 6) + 0.0).ToString("G6", Inv)))).Select(g => $"({g.Key}) x{g.Count()}"))}); " +
+                $"their RMS distance falls like t^{F(b.Measured)} (reported, not judged: sqrt(t) is not a theorem at a kink)");
+        }
+        if (interior.Count > 0)
+            checks.Add(RateCheck("mixing_rate_particles", run, interior, window,
+                $"least-squares exponent of the RMS distance to the interior minimum c_ij = lambda y_i + (1 - lambda) z_j reached, " +
+                $"over {window.Length} stored levels t in [{F(run.Levels[run.StoredLevels[window[0]]])}, {F(run.Levels[^1])}], against 1/2 " +
+                $"(the exact step contracts X - m by sqrt(q) and m -> c_ij); {counts}"));
+        else notes.Add($"mixing_rate_particles: not applicable: {counts}");
     }
 
     private static CheckResult RateCheck(string name, ParticleRun run, List<(int Index, double[] Limit)> group, int[] window, string detail)
