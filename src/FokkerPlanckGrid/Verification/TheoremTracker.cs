@@ -11,7 +11,9 @@ namespace FokkerPlanckGrid.Verification;
 
 /// <summary>
 /// Observes a run and records, at every time level, what the theorems of MATH.md section 3 speak about: L^p norms
-/// with the continuous and the discrete bound, KL in both directions against the exact u(t) (cell averages),
+/// with the continuous and the discrete bound, KL in both directions against the exact u(t) (cell averages; KL(v || u)
+/// and I(v | u) with log u in log space where u underflows, <see cref="LogCellAverages"/>, so they are finite whenever
+/// the exact ones are; KL(u || v) is +inf where v vanishes in floating point while u does not),
 /// KL(v_h || u_h) against the companion u_h, the relative Fisher information, the Li-Yau margins and the concentration
 /// on neighbourhoods of the support. For a score other than the exact one (Remark 5.4) also I(u | v) and the score
 /// mismatch int |s - s_theta|^2 u dx at cell centres. Buffers are made once.
@@ -32,7 +34,7 @@ public sealed class TheoremTracker : ISimulationObserver
     private readonly double[]? _uh;
     private readonly bool _exactScore;
     private readonly Concentration _concentration;
-    private readonly double[] _u;
+    private readonly double[] _u, _logU;
     private readonly double[] _discreteFactors;
     private readonly FaceField _initialFaces;
     private readonly ExactScore _dataScore;
@@ -70,6 +72,7 @@ public sealed class TheoremTracker : ISimulationObserver
         _uh = uh;
         _concentration = new Concentration(grid, data, deltas);
         _u = new double[grid.CellCount];
+        _logU = new double[grid.CellCount];
         _discreteFactors = Enumerable.Repeat(1.0, _p.Length).ToArray();
         _initialFaces = new FaceField(grid);
         _dataScore = new ExactScore(data);
@@ -110,7 +113,7 @@ public sealed class TheoremTracker : ISimulationObserver
         s.LpBound.Add(_p.Select((p, k) => _initialNorms[k] * _forward.LpGrowth(_grid.Dimension, _eps, p, _tMax, t)).ToArray());
         s.LpDiscreteBound.Add(_p.Select((p, k) => _initialNorms[k] * _discreteFactors[k]).ToArray());
 
-        CellAverages.Of(_data, _grid, t, _u);
+        LogCellAverages.Of(_data, _grid, t, _u, _logU);
         s.LpNormExact.Add(_p.Select(p => Norms.Lp(_u, _grid.CellVolume, p)).ToArray());
         if ((_data as DiracMixture ?? (_data as CurveMeasure)?.Nodes) is { } dirac)
         {
@@ -119,10 +122,10 @@ public sealed class TheoremTracker : ISimulationObserver
             double scale = r > 0 ? r * r : 1;
             s.Hessian.Add((lo / scale, hi / scale));
         }
-        s.KlVU.Add(KullbackLeibler.Of(v, _u));
+        s.KlVU.Add(KullbackLeibler.Of(v, _u, _logU));
         s.KlUV.Add(KullbackLeibler.Of(_u, v));
         if (_uh is not null) s.KlVUh.Add(KullbackLeibler.Of(v, _uh));
-        s.FisherVU.Add(FisherInformation.Relative(_grid, v, _u));
+        s.FisherVU.Add(FisherInformation.Relative(_grid, v, _u, _logU));
         if (!_exactScore)
         {
             s.FisherUV.Add(FisherInformation.Relative(_grid, _u, v));

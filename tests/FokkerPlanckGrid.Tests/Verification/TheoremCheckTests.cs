@@ -253,4 +253,41 @@ public class TheoremCheckTests(ITestOutputHelper output)
             Assert.All(checks, c => Assert.True(c.Passed && c.Guaranteed, $"{c.Name}: {c.Measured} vs {c.Bound} ({c.Detail})"));
         }
     }
+
+    /// <summary>
+    /// Small t_min, where the exact u(t) underflows to 0 near the walls while v stays positive (P1's data, v_T = u(T),
+    /// t_min = 0.01: at x = 15 u is about e^-2500). KL(v||u) is finite there (u &gt; 0 for t &gt; 0), and so are the
+    /// monotonicity check and, for eps &gt; 0, the dissipation identity; before log u was computed in log space the series
+    /// turned +inf and the checks NaN (failed). Every check passes.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.2)]
+    public void KlAgainstU_IsFinite_AndTheLimitChecksPass_WhereUUnderflows(double eps)
+    {
+        var data = new DiracMixture([[-5.0], [0.0], [5.0]], [0.7, 0.3, 0.1]);
+        double T = 2, tMin = 0.01;
+        var grid = Grid.OnInterval(-15, 15, 1024);   // sqrt(2 t_min) = 0.14 is 4.8 cells: resolved
+        Assert.Contains(CellAverages.Of(data, grid, tMin), u => u == 0);
+        var checks = Verify(_ => CaseBuilder.Exact(data), data, g => CellAverages.Of(data, g, T),
+            n => Grid.OnInterval(-15, 15, n), 1024, 100, eps, T, tMin, analytic: true, guaranteed: true);
+        foreach (var name in eps > 0 ? new[] { "kl_v_u_monotone", "dissipation_identity" } : ["kl_v_u_monotone"])
+        {
+            var c = Named(checks, name);
+            Assert.True(double.IsFinite(c.Measured) && double.IsFinite(c.Bound), $"{name}: {c.Measured} vs {c.Bound} ({c.Detail})");
+        }
+        Assert.All(checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Measured} vs {c.Bound} ({c.Detail})"));
+    }
+
+    [Fact]
+    public void MaxIncrease_IsInfinite_WhenTheSeriesTurnsInfinite_AndZeroWhenItStaysInfinite()
+    {
+        double inf = double.PositiveInfinity;
+        Assert.Equal(0.5, TheoremChecks.MaxIncrease([1, 0.5, 1, 0.2]));
+        Assert.Equal(inf, TheoremChecks.MaxIncrease([0, 0.1, inf, inf]));   // finite -> inf: the statement fails
+        Assert.Equal(0, TheoremChecks.MaxIncrease([inf, inf, inf]));         // inf >= inf: holds, says nothing
+        Assert.Equal(0, TheoremChecks.MaxIncrease([inf, 3, 2]));             // a fall from inf
+        Assert.Equal(0.5, TheoremChecks.MaxIncrease([inf, 1, 1.5]));
+        Assert.True(double.IsNaN(TheoremChecks.MaxIncrease([0, double.NaN, 1])));
+    }
 }
