@@ -14,7 +14,8 @@ namespace FokkerPlanckGrid.Scores;
 ///                                                F_k(y) = exp(-(y - y_k,y)^2/4t - N(y)),
 /// </code>
 /// with M(x), N(y) the maxima over k of the exponents, so every factor is &lt;= 1 and the largest is 1. Each factor is
-/// tabulated once per grid line per step (K (2 nx + 2 ny + 2) exponentials); a face then costs two multiply-adds per
+/// tabulated once per grid line per step (K (2 nx + 2 ny + 2) exponentials, by <see cref="SeparableSoftmax"/>, which
+/// the centre diagnostics of <see cref="SoftmaxCovariance"/> share); a face then costs two multiply-adds per
 /// point, s_x = sum_k E_k (y_k,x - x) F_k / (2t sum_k E_k F_k), vectorised across the contiguous y index. The common
 /// scale cancels in the ratio, so the result equals the direct log-sum-exp to rounding — except where every product
 /// E_k F_k underflows (t -&gt; 0 far from the data, the maximising k of x and of y differ): faces whose sum falls
@@ -200,30 +201,8 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
     }
 
     /// <summary>E_k (or F_k) at n positions of one axis, normalised by the max over k; optionally times (y_k - x).</summary>
-    private void Tabulate(Axis axis, bool faces, int coordinate, double t, double[] e, double[]? g, int n, bool withWeights)
-    {
-        int count = _data.Count;
-        double inv4t = 1 / (4 * t);
-        var logW = _data.LogWeights;
-        for (int i = 0; i < n; i++)
-        {
-            double x = faces ? axis.Face(i) : axis.Center(i);
-            double max = double.NegativeInfinity;
-            for (int k = 0; k < count; k++)
-            {
-                double d = x - _data.Point(k, coordinate);
-                double a = (withWeights ? logW[k] : 0) - d * d * inv4t;
-                e[k * n + i] = a;
-                max = Math.Max(max, a);
-            }
-            for (int k = 0; k < count; k++)
-            {
-                double v = Math.Exp(e[k * n + i] - max);
-                e[k * n + i] = v;
-                if (g is not null) g[k * n + i] = v * (_data.Point(k, coordinate) - x);
-            }
-        }
-    }
+    private void Tabulate(Axis axis, bool faces, int coordinate, double t, double[] e, double[]? g, int n, bool withWeights) =>
+        SeparableSoftmax.Tabulate(_data, axis, faces, coordinate, t, withWeights, n, e, g ?? Span<double>.Empty, Span<double>.Empty);
 
     /// <summary>x-faces of line i (fixed x = x_{i-1/2}, all y_j): s_x = sum_k g_k(x) F_k(y) / (2t sum_k E_k(x) F_k(y)).</summary>
     private void XFaceLine(int i)

@@ -40,7 +40,10 @@ public sealed class TheoremTracker : ISimulationObserver
     private readonly ExactScore _dataScore;
     private readonly ForwardProcess _forward;
     private readonly IScore _transport;
-    private readonly Divergence? _divergence;   // div s in closed form, when known
+    private readonly Divergence? _divergence;   // div s in closed form, when known and not tabulated
+    private readonly SoftmaxCovariance? _dataCovariance;   // Dirac or curve data: Cov_t at the centres (Hessian bounds)
+    private readonly CenterDivergence? _centerDivergence;  // div s at the centres from tables, for scores of Dirac mixtures
+    private readonly double[] _divergenceAtCenters, _covarianceScratch;
     private readonly double[] _sX, _sY, _thetaX, _thetaY;   // s and s_theta at cell centres (empty when exact)
     private double[] _initialNorms = [];
     private double _tPrevious;
@@ -61,7 +64,14 @@ public sealed class TheoremTracker : ISimulationObserver
     {
         _forward = forward ?? ForwardProcess.Heat;
         _transport = _forward.Transport(score, eps);
-        _divergence = exactScore ? data.DivScore : AnalyticDivergence(score);
+        var dirac = data as DiracMixture ?? (data as CurveMeasure)?.Nodes;
+        _dataCovariance = dirac is null ? null : new SoftmaxCovariance(dirac, grid);
+        _centerDivergence = exactScore
+            ? (_dataCovariance is { } own ? new CenterDivergence.Tables(own) : null)
+            : CenterDivergence.Of(score, grid, dirac, _dataCovariance);   // (the OU laws are not a DiracMixture: closed form below)
+        _divergence = _centerDivergence is not null ? null : exactScore ? data.DivScore : AnalyticDivergence(score);
+        _divergenceAtCenters = _centerDivergence is null ? [] : new double[grid.CellCount];
+        _covarianceScratch = _dataCovariance is null || exactScore ? [] : new double[grid.CellCount];
         _grid = grid;
         _data = data;
         _score = score;
@@ -115,10 +125,12 @@ public sealed class TheoremTracker : ISimulationObserver
 
         LogCellAverages.Of(_data, _grid, t, _u, _logU);
         s.LpNormExact.Add(_p.Select(p => Norms.Lp(_u, _grid.CellVolume, p)).ToArray());
-        if ((_data as DiracMixture ?? (_data as CurveMeasure)?.Nodes) is { } dirac)
+        // div s at the centres; for the exact score of Dirac data the same pass gives the covariance range (Hessian bounds)
+        var range = _centerDivergence?.Fill(t, _divergenceAtCenters, _dataCovariance);
+        if (_dataCovariance is { } covariance)
         {
-            var (lo, hi) = HessianBounds.CovarianceRange(dirac, _grid, t);
-            double r = dirac.SupportRadius();
+            var (lo, hi) = range ?? covariance.Evaluate(t, _covarianceScratch);
+            double r = covariance.Data.SupportRadius();
             double scale = r > 0 ? r * r : 1;
             s.Hessian.Add((lo / scale, hi / scale));
         }
@@ -144,7 +156,9 @@ public sealed class TheoremTracker : ISimulationObserver
         double maxScore = Math.Max(Norms.MaxAbs(faces.X), Norms.MaxAbs(faces.Y));
         double maxDrift = 2 * _forward.LinearDrift / (1 + _eps) * _grid.Axes.Max(a => Math.Max(Math.Abs(a.Lower), Math.Abs(a.Upper)));
         s.LiYauDiscreteTolerance.Add(4 * Math.Pow(2, -52) * (maxScore + maxDrift) / _grid.Axes.Min(a => a.H));
-        s.LiYauMargin.Add(_divergence is { } div ? LiYau.AnalyticMargin(div, _grid, t, _forward.CurvatureBound(t)) : interior);
+        s.LiYauMargin.Add(_centerDivergence is not null
+            ? LiYau.AnalyticMargin(_divergenceAtCenters, _grid.Dimension, _forward.CurvatureBound(t))
+            : _divergence is { } div ? LiYau.AnalyticMargin(div, _grid, t, _forward.CurvatureBound(t)) : interior);
 
         var conc = new double[_concentration.Deltas.Length];
         _concentration.Measure(v, conc);
@@ -152,6 +166,58 @@ public sealed class TheoremTracker : ISimulationObserver
         var exact = new double[_concentration.Deltas.Length];
         _concentration.Measure(_u, exact);
         s.ConcentrationExact.Add(exact);
+    }
+
+    /// <summary>
+    /// div s at every cell centre for a score made of Dirac-mixture scores, from the separable tables of
+    /// <see cref="SoftmaxCovariance"/> (K multiply-adds per cell instead of K exponentials): a mixture's exact score, or
+    /// lambda div s1 + (1 - lambda) div s2 of two such, combined cell by cell as <see cref="AnalyticDivergence"/> combines
+    /// them point by point (so the values are the same to rounding).
+    /// </summary>
+    private abstract class CenterDivergence
+    {
+        /// <summary>
+        /// Writes div s at the centres; returns the covariance range of <paramref name="wanted"/> when one of its tables
+        /// is that one (evaluated anyway), else null.
+        /// </summary>
+        public abstract (double, double)? Fill(double t, double[] dest, SoftmaxCovariance? wanted);
+
+        /// <summary>For a score built of Dirac-mixture scores (the data's own tables reused), else null.</summary>
+        public static CenterDivergence? Of(IScore score, Grid grid, DiracMixture? data, SoftmaxCovariance? dataCovariance)
+        {
+            DiracMixture? mixture = score switch
+            {
+                DiracMixtureScore d => d.Data,
+                ExactScore { Data: DiracMixture d } => d,
+                ExactScore { Data: CurveMeasure c } => c.Nodes,
+                _ => null,
+            };
+            if (mixture is not null)
+                return new Tables(ReferenceEquals(mixture, data) && dataCovariance is not null ? dataCovariance : new SoftmaxCovariance(mixture, grid));
+            if (score is MixedScore m && Of(m.First, grid, data, dataCovariance) is { } a && Of(m.Second, grid, data, dataCovariance) is { } b)
+                return new Mix(m.Lambda, a, b, new double[grid.CellCount]);
+            return null;
+        }
+
+        public sealed class Tables(SoftmaxCovariance covariance) : CenterDivergence
+        {
+            public override (double, double)? Fill(double t, double[] dest, SoftmaxCovariance? wanted)
+            {
+                var range = covariance.Evaluate(t, dest);
+                return ReferenceEquals(covariance, wanted) ? range : null;
+            }
+        }
+
+        private sealed class Mix(double lambda, CenterDivergence first, CenterDivergence second, double[] scratch) : CenterDivergence
+        {
+            public override (double, double)? Fill(double t, double[] dest, SoftmaxCovariance? wanted)
+            {
+                var a = first.Fill(t, dest, wanted);
+                var b = second.Fill(t, scratch, wanted);
+                for (int c = 0; c < dest.Length; c++) dest[c] = lambda * dest[c] + (1 - lambda) * scratch[c];
+                return a ?? b;
+            }
+        }
     }
 
     /// <summary>

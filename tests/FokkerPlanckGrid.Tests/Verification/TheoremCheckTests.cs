@@ -290,4 +290,52 @@ public class TheoremCheckTests(ITestOutputHelper output)
         Assert.Equal(0.5, TheoremChecks.MaxIncrease([inf, 1, 1.5]));
         Assert.True(double.IsNaN(TheoremChecks.MaxIncrease([0, double.NaN, 1])));
     }
+
+    /// <summary>
+    /// The lemniscate of 256 quadrature nodes (validation/cases/lemniscate-2d.json): the Hessian bounds cost less than half
+    /// of one direct pass of div s over the centres (K = 256 exponentials per cell; measured: a seventh), and all of a
+    /// level's diagnostics (Li-Yau margin, Hessian bounds, u(t) by erfc tables and KL, Fisher, concentration, the initial
+    /// faces) less than one and a half (measured: 0.7-0.9). Before the separable tables the Hessian bounds were one such
+    /// pass and the Li-Yau margin another, so a level cost more than two. Best of interleaved repeats (the machine is shared).
+    /// </summary>
+    [Fact]
+    public void LevelDiagnostics_OfA256NodeCurve_CostLessThanTwoDirectLiYauPasses()
+    {
+        var data = new CurveMeasure("lemniscate", 1.0, 256, [0.0, 0.0]);
+        var grid = Grid.OnRectangle(-4, 4, 128, -4, 4, 128);
+        var score = CaseBuilder.Exact(data);
+        var stepper = CaseBuilder.StepperOf(new SchemeSpec(TransportKind.Upwind, SplittingKind.Strang), new BackwardFokkerPlanck(score, 0.2), grid);
+        var v = CellAverages.OfGaussian(grid, [0.0, 0.0], 2.0);
+        var divergence = new double[grid.CellCount];
+        var tracker = new TheoremTracker(grid, data, score, true, 0.2, 1, P, Deltas, null);
+        double Time(Action action)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            action();
+            return System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        }
+        void Direct() => Parallel.For(0, grid.Nx, i =>
+        {
+            Span<double> x = stackalloc double[2];
+            for (int j = 0; j < grid.Ny; j++)
+            {
+                grid.CenterOf(i * grid.Ny + j, x);
+                divergence[i * grid.Ny + j] = data.DivScore(x, 0.05);
+            }
+        });
+        void Level() => tracker.OnLevel(0, 0.05, v, stepper);
+        void Hessian() => global::FokkerPlanckGrid.Diagnostics.HessianBounds.CovarianceRange(data.Nodes, grid, 0.05);
+        Direct(); Level(); Hessian();   // JIT
+        double direct = double.PositiveInfinity, level = double.PositiveInfinity, hessian = double.PositiveInfinity;
+        for (int r = 0; r < 3; r++)
+        {
+            direct = Math.Min(direct, Time(Direct));
+            level = Math.Min(level, Time(Level));
+            hessian = Math.Min(hessian, Time(Hessian));
+        }
+        string measured = $"level diagnostics {level * 1e3:F1} ms, Hessian bounds {hessian * 1e3:F1} ms, one direct div s pass {direct * 1e3:F1} ms";
+        output.WriteLine(measured);
+        Assert.True(level < 1.5 * direct, measured);
+        Assert.True(hessian < 0.5 * direct, measured);
+    }
 }
