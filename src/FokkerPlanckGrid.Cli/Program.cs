@@ -7,7 +7,35 @@ namespace FokkerPlanckGrid.Cli;
 /// <summary>`fpgrid`: the table of contents. Each command lives in its own file under Commands/.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, AnsiConsole.Console, Console.Error);
+    public static int Main(string[] args) =>
+        Run(args, StandardConsole(Console.Out, Console.IsOutputRedirected, Environment.GetEnvironmentVariable("COLUMNS")), Console.Error);
+
+    /// <summary>Table width when stdout is not a terminal and COLUMNS is not set.</summary>
+    public const int RedirectedWidth = 200;
+
+    /// <summary>
+    /// The console `fpgrid` writes its tables to. On a terminal Spectre measures the window. Redirected (a file, a pipe,
+    /// a CI log) it would assume 80 columns and wrap wide cells over several lines ("2d-spl / it-ste / p"), so the width
+    /// is then <see cref="RedirectedWidth"/>, and no ANSI escape codes or live progress are written. A positive integer
+    /// in COLUMNS sets the width in either case.
+    /// </summary>
+    /// <param name="output">stdout</param>
+    /// <param name="redirected">stdout is not a terminal</param>
+    /// <param name="columns">the COLUMNS environment variable, or null</param>
+    public static IAnsiConsole StandardConsole(TextWriter output, bool redirected, string? columns)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int width) && width > 0)
+            console.Profile.Width = width;
+        else if (redirected)
+            console.Profile.Width = RedirectedWidth;
+        return console;
+    }
 
     /// <summary>Runs the command line with the given console (tests pass a recording one).</summary>
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)

@@ -6,7 +6,10 @@ namespace FokkerPlanckGrid.Diagnostics;
 /// <summary>
 /// Theorem 3.4: for every open U containing supp u0, v(t)(U) -&gt; 1 as t -&gt; 0. Measured on the neighbourhoods
 /// U_delta = { x : dist(x, supp u0) &lt; delta } as the share of the grid's mass in the cells whose centre lies in
-/// U_delta. The cell masks are computed once.
+/// U_delta. The cell masks are computed once. The distance to the bounding box of the support
+/// (<see cref="IDataDistribution.SupportBounds"/>) is a lower bound of the distance to the support, so a centre
+/// farther than every delta from the box is in no mask and needs no exact distance (for a curve the exact distance
+/// is 2048 samples and a golden-section search: 2 s for 256^2 cells of the lemniscate).
 /// </summary>
 public sealed class Concentration
 {
@@ -16,11 +19,21 @@ public sealed class Concentration
     {
         Deltas = deltas.ToArray();
         var distance = new double[grid.CellCount];
+        var (lower, upper) = data.SupportBounds;
+        double reach = Deltas.Length == 0 ? 0 : Deltas.Max();
         Parallel.For(0, grid.CellCount, p =>
         {
             Span<double> x = stackalloc double[2];
             grid.CenterOf(p, x);
-            distance[p] = data.DistanceToSupport(x[..grid.Dimension]);
+            double box = 0;
+            for (int d = 0; d < grid.Dimension; d++)
+            {
+                double gap = Math.Max(lower[d] - x[d], x[d] - upper[d]);
+                if (gap > 0) box += gap * gap;
+            }
+            box = Math.Sqrt(box);
+            // a margin of 1e-9 against the rounding of either distance
+            distance[p] = box > reach + 1e-9 * (1 + reach) ? box : data.DistanceToSupport(x[..grid.Dimension]);
         });
         _masks = Deltas.Select(d => distance.Select(r => r < d).ToArray()).ToArray();
     }

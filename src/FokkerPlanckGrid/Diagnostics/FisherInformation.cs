@@ -29,6 +29,46 @@ public static class FisherInformation
         return sum * grid.CellVolume / mass;
     }
 
+    /// <summary>
+    /// I(v | u) as <see cref="Relative(Grid, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, with log u given
+    /// (<see cref="Distributions.LogCellAverages"/>): a face where u underflows (below
+    /// <see cref="Distributions.LogCellAverages.Tiny"/>) uses log u instead of skipping the face, so the far field where v &gt; 0
+    /// and u(t) is below the double range still counts. Faces where both u are at least Tiny are as before, to the bit.
+    /// </summary>
+    public static double Relative(Grid grid, ReadOnlySpan<double> v, ReadOnlySpan<double> u, ReadOnlySpan<double> logU)
+    {
+        double mass = Norms.Sum(v) * grid.CellVolume;
+        if (!(mass > 0)) return double.NaN;
+        int nx = grid.Nx, ny = grid.Ny;
+        double sum = 0;
+        double hx2 = grid.X.H * grid.X.H;
+        for (int i = 0; i + 1 < nx; i++)
+            for (int j = 0; j < ny; j++)
+            {
+                int l = i * ny + j, r = (i + 1) * ny + j;
+                sum += Face(v[l], u[l], logU[l], v[r], u[r], logU[r]) / hx2;
+            }
+        if (grid.Dimension == 2)
+        {
+            double hy2 = grid.Y.H * grid.Y.H;
+            for (int i = 0; i < nx; i++)
+                for (int j = 0; j + 1 < ny; j++)
+                {
+                    int l = i * ny + j, r = l + 1;
+                    sum += Face(v[l], u[l], logU[l], v[r], u[r], logU[r]) / hy2;
+                }
+        }
+        return sum * grid.CellVolume / mass;
+    }
+
+    private static double Face(double vl, double ul, double logUl, double vr, double ur, double logUr)
+    {
+        if (ul >= Distributions.LogCellAverages.Tiny && ur >= Distributions.LogCellAverages.Tiny) return Face(vl, ul, vr, ur);
+        if (vl <= 0 || vr <= 0 || !double.IsFinite(logUl) || !double.IsFinite(logUr)) return 0;
+        double g = Math.Log(vr) - logUr - (Math.Log(vl) - logUl);
+        return 0.5 * (vl + vr) * g * g;
+    }
+
     private static double Face(double vl, double ul, double vr, double ur)
     {
         if (vl <= 0 || vr <= 0 || ul <= 0 || ur <= 0) return 0;

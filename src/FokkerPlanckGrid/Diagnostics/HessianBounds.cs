@@ -10,36 +10,10 @@ namespace FokkerPlanckGrid.Diagnostics;
 /// </summary>
 public static class HessianBounds
 {
-    /// <summary>(min lambda_min(Cov_t), max lambda_max(Cov_t)) over cell centres.</summary>
-    public static (double MinEigen, double MaxEigen) CovarianceRange(DiracMixture data, Grid grid, double t)
-    {
-        var lows = new double[grid.Nx];
-        var highs = new double[grid.Nx];
-        int d = grid.Dimension;
-        Parallel.For(0, grid.Nx, i =>
-        {
-            Span<double> x = stackalloc double[2];
-            Span<double> cov = stackalloc double[4];
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            for (int j = 0; j < grid.Ny; j++)
-            {
-                grid.CenterOf(i * grid.Ny + j, x);
-                data.Covariance(x[..d], t, cov[..(d * d)]);
-                double a, b;
-                if (d == 1) a = b = cov[0];
-                else
-                {
-                    double mean = 0.5 * (cov[0] + cov[3]);
-                    double r = Math.Sqrt(0.25 * (cov[0] - cov[3]) * (cov[0] - cov[3]) + cov[1] * cov[1]);
-                    a = mean - r;
-                    b = mean + r;
-                }
-                lo = Math.Min(lo, a);
-                hi = Math.Max(hi, b);
-            }
-            lows[i] = lo;
-            highs[i] = hi;
-        });
-        return (lows.Min(), highs.Max());
-    }
+    /// <summary>
+    /// (min lambda_min(Cov_t), max lambda_max(Cov_t)) over cell centres, by <see cref="SoftmaxCovariance"/> (separable
+    /// in 2D; a run's tracker keeps one instance and its buffers instead of calling this each level).
+    /// </summary>
+    public static (double MinEigen, double MaxEigen) CovarianceRange(DiracMixture data, Grid grid, double t) =>
+        new SoftmaxCovariance(data, grid).Evaluate(t, new double[grid.CellCount]);
 }

@@ -68,6 +68,14 @@ public static class LiYau
         return min;
     }
 
+    /// <summary>min over cells of <paramref name="divergence"/> (div s at the centres) + d rho.</summary>
+    public static double AnalyticMargin(ReadOnlySpan<double> divergence, int d, double rho)
+    {
+        double min = double.PositiveInfinity;
+        foreach (double v in divergence) min = Math.Min(min, v);
+        return min + d * rho;
+    }
+
     /// <summary>min over cell centres of div s + d/(2t), for the exact score of <paramref name="data"/>.</summary>
     public static double AnalyticMargin(IDataDistribution data, Grid grid, double t) =>
         AnalyticMargin(data.DivScore, grid, t, 1 / (2 * t));

@@ -142,4 +142,12 @@ public static class TruncatedNormal
         double r = MillsExcess(a);
         return InvSqrt2Pi * Math.Exp(-0.5 * a * a) * r / (a + r);
     }
+
+    /// <summary>log T(z) = -z^2/2 - log sqrt(2 pi) + log r(|z|) - log(|z| + r(|z|)), finite where T underflows.</summary>
+    public static double LogPsiTail(double z)
+    {
+        double a = Math.Abs(z);
+        double r = MillsExcess(a);
+        return -0.5 * a * a - HalfLog2Pi + Math.Log(r) - Math.Log(a + r);
+    }
 }

@@ -1,3 +1,4 @@
+using FokkerPlanckGrid.Equations;
 using MathNet.Numerics.Integration;
 
 namespace FokkerPlanckGrid.Distributions;
@@ -123,6 +124,48 @@ public sealed class UniformBox : IDataDistribution
         double tails = TruncatedNormal.PsiTail((b - l) / sigma) - TruncatedNormal.PsiTail((b - u) / sigma)
                        - TruncatedNormal.PsiTail((a - l) / sigma) + TruncatedNormal.PsiTail((a - u) / sigma);
         return Math.Max(0, (overlap + sigma * tails) / (b - a));
+    }
+
+    /// <summary>
+    /// log of the average over [l, u] of coordinate d's factor (Phi(beta_d) - Phi(alpha_d))/(b_d - a_d) of u(., t),
+    /// finite where that average underflows (a cell more than about 37 sigma from the box). It is
+    /// log(<see cref="CoordinateMass"/> / (u - l)) where the mass is at least <see cref="LogCellAverages.Tiny"/>; beyond, for a
+    /// cell right of the box (reflected if left of it), mass = G(l) - G(u) with G(x) = int_x^inf f, which by the
+    /// formula of <see cref="MassInBox"/> is G(x) = (sigma/(b-a)) (Psi((b-x)/sigma) - Psi((a-x)/sigma)), both arguments
+    /// &lt;= 0, where Psi = T (<see cref="TruncatedNormal.LogPsiTail"/>). So, with B = (b-x)/sigma &gt; A = (a-x)/sigma,
+    /// <code>
+    ///   log G(x)  = log(sigma/(b-a)) + log T(B) + log(-expm1(log T(A) - log T(B)))
+    ///   log mass  = log G(l) + log(-expm1(log G(u) - log G(l)))
+    /// </code>
+    /// A cell narrower than sigma/(2(1 + z)) (as in MassInBox), where G(l) and G(u) agree to many digits, is instead
+    /// integrated by 20-point Gauss-Legendre of the log-space density relative to its value at the centre (the density
+    /// varies by less than e^(1/2) across such a cell, so the rule is exact to rounding).
+    /// </summary>
+    internal double LogCoordinateAverage(int d, double l, double u, double t)
+    {
+        double a = _lower[d], b = _upper[d], sigma = Math.Sqrt(2 * t);
+        double mass = CoordinateMass(l, u, a, b, sigma);
+        if (mass >= LogCellAverages.Tiny || (l < b && u > a)) return Math.Log(mass / (u - l));
+        if (u <= a) (l, u, a, b) = (-u, -l, -b, -a);   // reflect: the cell now lies right of the box
+        double zFar = (u - b) / sigma;
+        if (u - l <= 0.5 * sigma / (1 + zFar))
+        {
+            double c = 0.5 * (l + u), h = 0.5 * (u - l);
+            double center = TruncatedNormal.Moments((a - c) / sigma, (b - c) / sigma).LogMass, sum = 0;
+            for (int i = 0; i < GlNodes.Length; i++)
+            {
+                double x = c + h * GlNodes[i];
+                sum += GlWeights[i] * Math.Exp(TruncatedNormal.Moments((a - x) / sigma, (b - x) / sigma).LogMass - center);
+            }
+            return center + Math.Log(0.5 * sum) - Math.Log(b - a);
+        }
+        double LogG(double x)
+        {
+            double tb = TruncatedNormal.LogPsiTail((b - x) / sigma), ta = TruncatedNormal.LogPsiTail((a - x) / sigma);
+            return Math.Log(sigma / (b - a)) + tb + Math.Log(-AccurateExp.Expm1(ta - tb));
+        }
+        double gl = LogG(l);
+        return gl + Math.Log(-AccurateExp.Expm1(LogG(u) - gl)) - Math.Log(u - l);
     }
 
     private static double DistanceToInterval(double x, double a, double b) => x < a ? a - x : x > b ? x - b : 0;

@@ -14,7 +14,8 @@ namespace FokkerPlanckGrid.Scores;
 ///                                                F_k(y) = exp(-(y - y_k,y)^2/4t - N(y)),
 /// </code>
 /// with M(x), N(y) the maxima over k of the exponents, so every factor is &lt;= 1 and the largest is 1. Each factor is
-/// tabulated once per grid line per step (K (2 nx + 2 ny + 2) exponentials); a face then costs two multiply-adds per
+/// tabulated once per grid line per step (K (2 nx + 2 ny + 2) exponentials, by <see cref="SeparableSoftmax"/>, which
+/// the centre diagnostics of <see cref="SoftmaxCovariance"/> share); a face then costs two multiply-adds per
 /// point, s_x = sum_k E_k (y_k,x - x) F_k / (2t sum_k E_k F_k), vectorised across the contiguous y index. The common
 /// scale cancels in the ratio, so the result equals the direct log-sum-exp to rounding — except where every product
 /// E_k F_k underflows (t -&gt; 0 far from the data, the maximising k of x and of y differ): faces whose sum falls
@@ -23,6 +24,9 @@ namespace FokkerPlanckGrid.Scores;
 public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
 {
     private const double Underflow = 1e-290;
+
+    /// <summary>Softmax terms e^(a_k - max) with a_k - max below this are 0 in the 1D kernel (see Faces1D).</summary>
+    public const double ExpCutoff = -708;
     private readonly DiracMixture _data;
     private Grid? _grid;
     // tables, k-major: [k * n + index]
@@ -70,6 +74,21 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
     /// <summary>
     /// 1D: the direct log-sum-exp at every face, serially (a 1D line is too short to share out), four faces per
     /// SIMD vector with the vector exp of System.Numerics (about 1 ulp; the tests compare with the scalar formula).
+    /// <para>
+    /// Terms with exponent a_k - max below <see cref="ExpCutoff"/> = -708 are set to 0 (and an atom below it in every
+    /// lane costs no exponential): Vector.Exp leaves its fast path for arguments under ln(2^-1022) = -708.4 and is
+    /// 4-30 times slower there (measured), and at small t most terms are far below it (P1 at t = 0.05: -1500 at the
+    /// walls). Why the result is unchanged to rounding: with p_max = 1, z = sum_k p_k &gt;= 1, so dropping terms
+    /// p_k &lt; e^-708 = 3.3e-308 changes z by less than K 3.3e-308, far below its last bit. The numerator
+    /// sum_k p_k (y_k - x) changes by at most K 3.3e-308 max|y_k - x|, while its own rounding error is about
+    /// u sum_k p_k |y_k - x| &gt;= u |y_max - x|; so the change is below rounding unless the largest term's offset
+    /// y_max - x is below ~1e-292, i.e. a face exactly on an atom. There the true numerator is the sum of the other
+    /// terms: if all of them are below e^-708 the exact score is at most K e^-708 max|y_k - x| / (2t), an
+    /// underflow-level number that the scalar formula itself forms from subnormal products with no relative accuracy;
+    /// the kernel returns the sum of the terms above the cut-off (0 if none). A cut-off relative to the largest term
+    /// such as e^-40 would not be safe here: on an atom the e^-41 neighbours are the whole answer. The scalar tail
+    /// applies the same rule, so a face's value does not depend on its place in a vector.
+    /// </para>
     /// </summary>
     private void Faces1D(Grid grid, double t, double[] dest)
     {
@@ -81,6 +100,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         for (int k = 0; k < vc; k++) offsets[k] = k;
         var step = new Vector<double>(offsets);
         var vInv4t = new Vector<double>(inv4t);
+        var cut = new Vector<double>(ExpCutoff);
         int i = 0;
         for (; i <= n - 1 - vc; i += vc)   // the last face (the wall) goes through the scalar loop, at Axis.Face exactly
         {
@@ -96,7 +116,9 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
             for (int k = 0; k < count; k++)
             {
                 var d = x - new Vector<double>(points[k]);
-                var p = Vector.Exp(new Vector<double>(logW[k]) - d * d * vInv4t - max);
+                var a = new Vector<double>(logW[k]) - d * d * vInv4t - max;
+                if (Vector.LessThanAll(a, cut)) continue;   // below the cut-off in every lane: no exponential
+                var p = Vector.ConditionalSelect(Vector.LessThan(a, cut), Vector<double>.Zero, Vector.Exp(Vector.Max(a, cut)));
                 z += p;
                 num -= p * d;
             }
@@ -114,7 +136,9 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
             for (int k = 0; k < count; k++)
             {
                 double d = x - points[k];
-                double p = Math.Exp(logW[k] - d * d * inv4t - max);
+                double a = logW[k] - d * d * inv4t - max;
+                if (a < ExpCutoff) continue;
+                double p = Math.Exp(a);
                 z += p;
                 num -= p * d;
             }
@@ -177,30 +201,8 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
     }
 
     /// <summary>E_k (or F_k) at n positions of one axis, normalised by the max over k; optionally times (y_k - x).</summary>
-    private void Tabulate(Axis axis, bool faces, int coordinate, double t, double[] e, double[]? g, int n, bool withWeights)
-    {
-        int count = _data.Count;
-        double inv4t = 1 / (4 * t);
-        var logW = _data.LogWeights;
-        for (int i = 0; i < n; i++)
-        {
-            double x = faces ? axis.Face(i) : axis.Center(i);
-            double max = double.NegativeInfinity;
-            for (int k = 0; k < count; k++)
-            {
-                double d = x - _data.Point(k, coordinate);
-                double a = (withWeights ? logW[k] : 0) - d * d * inv4t;
-                e[k * n + i] = a;
-                max = Math.Max(max, a);
-            }
-            for (int k = 0; k < count; k++)
-            {
-                double v = Math.Exp(e[k * n + i] - max);
-                e[k * n + i] = v;
-                if (g is not null) g[k * n + i] = v * (_data.Point(k, coordinate) - x);
-            }
-        }
-    }
+    private void Tabulate(Axis axis, bool faces, int coordinate, double t, double[] e, double[]? g, int n, bool withWeights) =>
+        SeparableSoftmax.Tabulate(_data, axis, faces, coordinate, t, withWeights, n, e, g ?? Span<double>.Empty, Span<double>.Empty);
 
     /// <summary>x-faces of line i (fixed x = x_{i-1/2}, all y_j): s_x = sum_k g_k(x) F_k(y) / (2t sum_k E_k(x) F_k(y)).</summary>
     private void XFaceLine(int i)

@@ -111,10 +111,13 @@ public static class TheoremChecks
 
         string onData = x.ScoreOfData ? "" : mixedNote;
         Limit(checks, "kl_v_u_monotone", MaxIncrease(s.KlVU), Worst(x.Coarse, c => MaxIncrease(c.KlVU)),
-            "largest increase of KL(v(t)||u(t)) as t decreases (exact u; true only in the limit: must be below the coarser runs')" + onData,
+            "largest increase of KL(v(t)||u(t)) as t decreases (exact u; true only in the limit: must be below the coarser runs')" +
+            Infinite(s.KlVU, s.Time, "KL(v||u)", "u vanishes where v > 0", monotonicity: true) + onData,
             x.ScoreOfData);
         Limit(checks, "kl_u_v_monotone", MaxIncrease(s.KlUV), Worst(x.Coarse, c => MaxIncrease(c.KlUV)),
-            "largest increase of KL(u(t)||v(t)) as t decreases (exact u; must be below the coarser runs')" + onData, x.ScoreOfData);
+            "largest increase of KL(u(t)||v(t)) as t decreases (exact u; must be below the coarser runs')" +
+            Infinite(s.KlUV, s.Time, "KL(u||v)", "v vanishes in floating point where u > 0", monotonicity: true) + onData,
+            x.ScoreOfData);
         if (s.KlVUh.Count == n)
         {
             double inc = MaxIncrease(s.KlVUh);
@@ -124,7 +127,8 @@ public static class TheoremChecks
         }
         if (x.Eps > 0)
             Limit(checks, "dissipation_identity", DissipationGap(s, x.Eps), Worst(x.Coarse, c => DissipationGap(c, x.Eps)),
-                "|KL(v(T)||u(T)) - KL(v(t_min)||u(t_min)) - eps int Fisher dt| (5.6); must be below the coarser runs'" + onData,
+                "|KL(v(T)||u(T)) - KL(v(t_min)||u(t_min)) - eps int Fisher dt| (5.6); must be below the coarser runs'" +
+                Infinite(s.KlVU, s.Time, "KL(v||u)", "u vanishes where v > 0") + onData,
                 x.ScoreOfData);
         if (s.FisherUV.Count == n && s.ScoreMismatch.Count == n)
             checks.Add(ScoreMismatch(s, x.Eps, x.Coarse));
@@ -223,17 +227,45 @@ public static class TheoremChecks
     private static double? Worst(IReadOnlyList<DiagnosticSeries> coarse, Func<DiagnosticSeries, double> measure) =>
         coarse.Count == 0 ? null : coarse.Max(measure);
 
-    /// <summary>The largest rise from one level to the next (levels ordered from T down to t_min); 0 for a non-increasing series.</summary>
+    /// <summary>
+    /// The largest rise from one level to the next (levels ordered from T down to t_min); 0 for a non-increasing series.
+    /// A KL can be +inf: a finite value followed by +inf is a rise of +inf (the statement fails), +inf followed by +inf
+    /// is none (+inf &gt;= +inf holds, and says nothing: the checks name the infinite levels in their detail), +inf
+    /// followed by a finite value is a fall. NaN anywhere gives NaN.
+    /// </summary>
     public static double MaxIncrease(IReadOnlyList<double> series)
     {
         double worst = 0;
-        for (int i = 1; i < series.Count; i++) worst = Math.Max(worst, series[i] - series[i - 1]);
+        for (int i = 1; i < series.Count; i++)
+        {
+            double before = series[i - 1], after = series[i];
+            if (double.IsNaN(before) || double.IsNaN(after)) return double.NaN;
+            if (double.IsPositiveInfinity(after))
+            {
+                if (!double.IsPositiveInfinity(before)) return double.PositiveInfinity;
+                continue;
+            }
+            worst = Math.Max(worst, after - before);
+        }
         return worst;
+    }
+
+    /// <summary>"; {name} = +inf at k of n levels (from t = ..): {why}", or "" when the series is finite.</summary>
+    private static string Infinite(IReadOnlyList<double> series, IReadOnlyList<double> time, string name, string why,
+        bool monotonicity = false)
+    {
+        int count = series.Count(double.IsPositiveInfinity);
+        if (count == 0) return "";
+        int first = Enumerable.Range(0, series.Count).First(i => double.IsPositiveInfinity(series[i]));
+        return count == series.Count
+            ? $"; {name} = +inf at every level ({why})" + (monotonicity ? ": non-increase holds as +inf >= +inf and says nothing" : "")
+            : $"; {name} = +inf at {count} of {series.Count} levels, first at t = {time[first]:G4} ({why})";
     }
 
     /// <summary>|KL(T) - KL(t_min) - eps int_{t_min}^T Fisher dt| by the trapezoidal rule over the levels.</summary>
     public static double DissipationGap(DiagnosticSeries s, double eps)
     {
+        if (double.IsPositiveInfinity(s.KlVU[0]) || double.IsPositiveInfinity(s.KlVU[^1])) return double.PositiveInfinity;
         double integral = 0;
         for (int i = 1; i < s.Count; i++)
             integral += 0.5 * (s.FisherVU[i] + s.FisherVU[i - 1]) * (s.Time[i - 1] - s.Time[i]);
@@ -252,7 +284,11 @@ public static class TheoremChecks
         double eta = (1 + eps) * Math.Sqrt(b / (4 * a));
         string detail = $"KL(u||v)(T) - KL(u||v)(t_min) >= eps A - (1+eps) sqrt(A B) (Remark 5.4 at eta* = {eta:G4}), " +
             $"A = int I(u|v) dt = {a:G4}, B = int int |s - s_theta|^2 u dx dt = {b:G4} (trapezoidal over the levels); " +
-            "exact for the continuous problem, for the grid up to discretisation error";
+            "exact for the continuous problem, for the grid up to discretisation error" +
+            Infinite(s.KlUV, s.Time, "KL(u||v)", "v vanishes in floating point where u > 0");
+        if (double.IsNaN(lhs))
+            return Make("score_mismatch", false, double.PositiveInfinity, rhs, double.NegativeInfinity,
+                detail + "; the left side is inf - inf, which cannot be judged");
         if (lhs >= rhs) return Make("score_mismatch", true, lhs, rhs, lhs - rhs, detail);
         double violation = rhs - lhs;
         var measured = coarse.Where(c => c.FisherUV.Count == c.Count && c.Count > 0).ToList();

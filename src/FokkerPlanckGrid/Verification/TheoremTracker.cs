@@ -11,7 +11,9 @@ namespace FokkerPlanckGrid.Verification;
 
 /// <summary>
 /// Observes a run and records, at every time level, what the theorems of MATH.md section 3 speak about: L^p norms
-/// with the continuous and the discrete bound, KL in both directions against the exact u(t) (cell averages),
+/// with the continuous and the discrete bound, KL in both directions against the exact u(t) (cell averages; KL(v || u)
+/// and I(v | u) with log u in log space where u underflows, <see cref="LogCellAverages"/>, so they are finite whenever
+/// the exact ones are; KL(u || v) is +inf where v vanishes in floating point while u does not),
 /// KL(v_h || u_h) against the companion u_h, the relative Fisher information, the Li-Yau margins and the concentration
 /// on neighbourhoods of the support. For a score other than the exact one (Remark 5.4) also I(u | v) and the score
 /// mismatch int |s - s_theta|^2 u dx at cell centres. Buffers are made once.
@@ -32,13 +34,16 @@ public sealed class TheoremTracker : ISimulationObserver
     private readonly double[]? _uh;
     private readonly bool _exactScore;
     private readonly Concentration _concentration;
-    private readonly double[] _u;
+    private readonly double[] _u, _logU;
     private readonly double[] _discreteFactors;
     private readonly FaceField _initialFaces;
     private readonly ExactScore _dataScore;
     private readonly ForwardProcess _forward;
     private readonly IScore _transport;
-    private readonly Divergence? _divergence;   // div s in closed form, when known
+    private readonly Divergence? _divergence;   // div s in closed form, when known and not tabulated
+    private readonly SoftmaxCovariance? _dataCovariance;   // Dirac or curve data: Cov_t at the centres (Hessian bounds)
+    private readonly CenterDivergence? _centerDivergence;  // div s at the centres from tables, for scores of Dirac mixtures
+    private readonly double[] _divergenceAtCenters, _covarianceScratch;
     private readonly double[] _sX, _sY, _thetaX, _thetaY;   // s and s_theta at cell centres (empty when exact)
     private double[] _initialNorms = [];
     private double _tPrevious;
@@ -59,7 +64,14 @@ public sealed class TheoremTracker : ISimulationObserver
     {
         _forward = forward ?? ForwardProcess.Heat;
         _transport = _forward.Transport(score, eps);
-        _divergence = exactScore ? data.DivScore : AnalyticDivergence(score);
+        var dirac = data as DiracMixture ?? (data as CurveMeasure)?.Nodes;
+        _dataCovariance = dirac is null ? null : new SoftmaxCovariance(dirac, grid);
+        _centerDivergence = exactScore
+            ? (_dataCovariance is { } own ? new CenterDivergence.Tables(own) : null)
+            : CenterDivergence.Of(score, grid, dirac, _dataCovariance);   // (the OU laws are not a DiracMixture: closed form below)
+        _divergence = _centerDivergence is not null ? null : exactScore ? data.DivScore : AnalyticDivergence(score);
+        _divergenceAtCenters = _centerDivergence is null ? [] : new double[grid.CellCount];
+        _covarianceScratch = _dataCovariance is null || exactScore ? [] : new double[grid.CellCount];
         _grid = grid;
         _data = data;
         _score = score;
@@ -70,6 +82,7 @@ public sealed class TheoremTracker : ISimulationObserver
         _uh = uh;
         _concentration = new Concentration(grid, data, deltas);
         _u = new double[grid.CellCount];
+        _logU = new double[grid.CellCount];
         _discreteFactors = Enumerable.Repeat(1.0, _p.Length).ToArray();
         _initialFaces = new FaceField(grid);
         _dataScore = new ExactScore(data);
@@ -110,19 +123,21 @@ public sealed class TheoremTracker : ISimulationObserver
         s.LpBound.Add(_p.Select((p, k) => _initialNorms[k] * _forward.LpGrowth(_grid.Dimension, _eps, p, _tMax, t)).ToArray());
         s.LpDiscreteBound.Add(_p.Select((p, k) => _initialNorms[k] * _discreteFactors[k]).ToArray());
 
-        CellAverages.Of(_data, _grid, t, _u);
+        LogCellAverages.Of(_data, _grid, t, _u, _logU);
         s.LpNormExact.Add(_p.Select(p => Norms.Lp(_u, _grid.CellVolume, p)).ToArray());
-        if ((_data as DiracMixture ?? (_data as CurveMeasure)?.Nodes) is { } dirac)
+        // div s at the centres; for the exact score of Dirac data the same pass gives the covariance range (Hessian bounds)
+        var range = _centerDivergence?.Fill(t, _divergenceAtCenters, _dataCovariance);
+        if (_dataCovariance is { } covariance)
         {
-            var (lo, hi) = HessianBounds.CovarianceRange(dirac, _grid, t);
-            double r = dirac.SupportRadius();
+            var (lo, hi) = range ?? covariance.Evaluate(t, _covarianceScratch);
+            double r = covariance.Data.SupportRadius();
             double scale = r > 0 ? r * r : 1;
             s.Hessian.Add((lo / scale, hi / scale));
         }
-        s.KlVU.Add(KullbackLeibler.Of(v, _u));
+        s.KlVU.Add(KullbackLeibler.Of(v, _u, _logU));
         s.KlUV.Add(KullbackLeibler.Of(_u, v));
         if (_uh is not null) s.KlVUh.Add(KullbackLeibler.Of(v, _uh));
-        s.FisherVU.Add(FisherInformation.Relative(_grid, v, _u));
+        s.FisherVU.Add(FisherInformation.Relative(_grid, v, _u, _logU));
         if (!_exactScore)
         {
             s.FisherUV.Add(FisherInformation.Relative(_grid, _u, v));
@@ -141,7 +156,9 @@ public sealed class TheoremTracker : ISimulationObserver
         double maxScore = Math.Max(Norms.MaxAbs(faces.X), Norms.MaxAbs(faces.Y));
         double maxDrift = 2 * _forward.LinearDrift / (1 + _eps) * _grid.Axes.Max(a => Math.Max(Math.Abs(a.Lower), Math.Abs(a.Upper)));
         s.LiYauDiscreteTolerance.Add(4 * Math.Pow(2, -52) * (maxScore + maxDrift) / _grid.Axes.Min(a => a.H));
-        s.LiYauMargin.Add(_divergence is { } div ? LiYau.AnalyticMargin(div, _grid, t, _forward.CurvatureBound(t)) : interior);
+        s.LiYauMargin.Add(_centerDivergence is not null
+            ? LiYau.AnalyticMargin(_divergenceAtCenters, _grid.Dimension, _forward.CurvatureBound(t))
+            : _divergence is { } div ? LiYau.AnalyticMargin(div, _grid, t, _forward.CurvatureBound(t)) : interior);
 
         var conc = new double[_concentration.Deltas.Length];
         _concentration.Measure(v, conc);
@@ -149,6 +166,58 @@ public sealed class TheoremTracker : ISimulationObserver
         var exact = new double[_concentration.Deltas.Length];
         _concentration.Measure(_u, exact);
         s.ConcentrationExact.Add(exact);
+    }
+
+    /// <summary>
+    /// div s at every cell centre for a score made of Dirac-mixture scores, from the separable tables of
+    /// <see cref="SoftmaxCovariance"/> (K multiply-adds per cell instead of K exponentials): a mixture's exact score, or
+    /// lambda div s1 + (1 - lambda) div s2 of two such, combined cell by cell as <see cref="AnalyticDivergence"/> combines
+    /// them point by point (so the values are the same to rounding).
+    /// </summary>
+    private abstract class CenterDivergence
+    {
+        /// <summary>
+        /// Writes div s at the centres; returns the covariance range of <paramref name="wanted"/> when one of its tables
+        /// is that one (evaluated anyway), else null.
+        /// </summary>
+        public abstract (double, double)? Fill(double t, double[] dest, SoftmaxCovariance? wanted);
+
+        /// <summary>For a score built of Dirac-mixture scores (the data's own tables reused), else null.</summary>
+        public static CenterDivergence? Of(IScore score, Grid grid, DiracMixture? data, SoftmaxCovariance? dataCovariance)
+        {
+            DiracMixture? mixture = score switch
+            {
+                DiracMixtureScore d => d.Data,
+                ExactScore { Data: DiracMixture d } => d,
+                ExactScore { Data: CurveMeasure c } => c.Nodes,
+                _ => null,
+            };
+            if (mixture is not null)
+                return new Tables(ReferenceEquals(mixture, data) && dataCovariance is not null ? dataCovariance : new SoftmaxCovariance(mixture, grid));
+            if (score is MixedScore m && Of(m.First, grid, data, dataCovariance) is { } a && Of(m.Second, grid, data, dataCovariance) is { } b)
+                return new Mix(m.Lambda, a, b, new double[grid.CellCount]);
+            return null;
+        }
+
+        public sealed class Tables(SoftmaxCovariance covariance) : CenterDivergence
+        {
+            public override (double, double)? Fill(double t, double[] dest, SoftmaxCovariance? wanted)
+            {
+                var range = covariance.Evaluate(t, dest);
+                return ReferenceEquals(covariance, wanted) ? range : null;
+            }
+        }
+
+        private sealed class Mix(double lambda, CenterDivergence first, CenterDivergence second, double[] scratch) : CenterDivergence
+        {
+            public override (double, double)? Fill(double t, double[] dest, SoftmaxCovariance? wanted)
+            {
+                var a = first.Fill(t, dest, wanted);
+                var b = second.Fill(t, scratch, wanted);
+                for (int c = 0; c < dest.Length; c++) dest[c] = lambda * dest[c] + (1 - lambda) * scratch[c];
+                return a ?? b;
+            }
+        }
     }
 
     /// <summary>
