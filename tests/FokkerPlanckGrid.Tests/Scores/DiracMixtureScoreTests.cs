@@ -161,33 +161,4 @@ public class DiracMixtureScore1DTests
         }
         Assert.Equal(y.Length, onAtom);
     }
-
-    /// <summary>
-    /// The vector exp is several times slower for arguments below -708 (its subnormal/underflow path); the kernel never
-    /// passes it one and skips an atom below the cut-off in every lane, so a small t, where two of the three terms are
-    /// far below e^-708 at every face, costs less than t = 2 (measured: half). Before the cut-off it cost 1.7 times as
-    /// much. Best of interleaved repeats after warm-up (the machine is shared).
-    /// </summary>
-    [Fact]
-    public void Faces1D_CostLess_WhenMostTermsUnderflow()
-    {
-        var data = new global::FokkerPlanckGrid.Distributions.DiracMixture([[-5.0], [0.0], [5.0]], [0.7, 0.3, 0.1]);
-        var grid = global::FokkerPlanckGrid.Grids.Grid.OnInterval(-15, 15, 4096);
-        var faces = new global::FokkerPlanckGrid.Fields.FaceField(grid);
-        var score = new global::FokkerPlanckGrid.Scores.DiracMixtureScore(data);
-        double Best(double t)
-        {
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            for (int r = 0; r < 10; r++) score.EvaluateFaces(grid, t, faces);
-            return System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        }
-        for (int r = 0; r < 20; r++) { Best(2); Best(1e-3); }   // JIT: up to the optimised tier
-        double large = double.PositiveInfinity, small = double.PositiveInfinity;
-        for (int r = 0; r < 15; r++)
-        {
-            large = Math.Min(large, Best(2));      // every exponent above -708
-            small = Math.Min(small, Best(1e-3));   // t = 1e-3: two of three terms below -708 at every face
-        }
-        Assert.True(small < large, $"t = 1e-3: {small * 1e5:F1} us per call, t = 2: {large * 1e5:F1} us");
-    }
 }
