@@ -9,25 +9,7 @@ namespace FokkerPlanckGrid.Diagnostics;
 /// </summary>
 public static class FisherInformation
 {
-    public static double Relative(Grid grid, ReadOnlySpan<double> v, ReadOnlySpan<double> u)
-    {
-        double mass = Norms.Sum(v) * grid.CellVolume;
-        if (!(mass > 0)) return double.NaN;
-        int nx = grid.Nx, ny = grid.Ny;
-        double sum = 0;
-        double hx2 = grid.X.H * grid.X.H;
-        for (int i = 0; i + 1 < nx; i++)
-            for (int j = 0; j < ny; j++)
-                sum += Face(v[i * ny + j], u[i * ny + j], v[(i + 1) * ny + j], u[(i + 1) * ny + j]) / hx2;
-        if (grid.Dimension == 2)
-        {
-            double hy2 = grid.Y.H * grid.Y.H;
-            for (int i = 0; i < nx; i++)
-                for (int j = 0; j + 1 < ny; j++)
-                    sum += Face(v[i * ny + j], u[i * ny + j], v[i * ny + j + 1], u[i * ny + j + 1]) / hy2;
-        }
-        return sum * grid.CellVolume / mass;
-    }
+    public static double Relative(Grid grid, ReadOnlySpan<double> v, ReadOnlySpan<double> u) => Relative(grid, v, u, default);
 
     /// <summary>
     /// I(v | u) as <see cref="Relative(Grid, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, with log u given
@@ -35,8 +17,10 @@ public static class FisherInformation
     /// <see cref="Distributions.LogCellAverages.Tiny"/>) uses log u instead of skipping the face, so the far field where v &gt; 0
     /// and u(t) is below the double range still counts. Faces where both u are at least Tiny are as before, to the bit.
     /// </summary>
+    /// <remarks>An empty <paramref name="logU"/> gives the three-argument form: faces where u vanishes are skipped.</remarks>
     public static double Relative(Grid grid, ReadOnlySpan<double> v, ReadOnlySpan<double> u, ReadOnlySpan<double> logU)
     {
+        bool withLog = !logU.IsEmpty;
         double mass = Norms.Sum(v) * grid.CellVolume;
         if (!(mass > 0)) return double.NaN;
         int nx = grid.Nx, ny = grid.Ny;
@@ -46,7 +30,7 @@ public static class FisherInformation
             for (int j = 0; j < ny; j++)
             {
                 int l = i * ny + j, r = (i + 1) * ny + j;
-                sum += Face(v[l], u[l], logU[l], v[r], u[r], logU[r]) / hx2;
+                sum += (withLog ? Face(v[l], u[l], logU[l], v[r], u[r], logU[r]) : Face(v[l], u[l], v[r], u[r])) / hx2;
             }
         if (grid.Dimension == 2)
         {
@@ -55,7 +39,7 @@ public static class FisherInformation
                 for (int j = 0; j + 1 < ny; j++)
                 {
                     int l = i * ny + j, r = l + 1;
-                    sum += Face(v[l], u[l], logU[l], v[r], u[r], logU[r]) / hy2;
+                    sum += (withLog ? Face(v[l], u[l], logU[l], v[r], u[r], logU[r]) : Face(v[l], u[l], v[r], u[r])) / hy2;
                 }
         }
         return sum * grid.CellVolume / mass;

@@ -8,26 +8,7 @@ namespace FokkerPlanckGrid.Diagnostics;
 /// </summary>
 public static class KullbackLeibler
 {
-    public static double Of(ReadOnlySpan<double> v, ReadOnlySpan<double> w)
-    {
-        if (v.Length != w.Length) throw new ArgumentException("fields of different sizes");
-        double sv = Norms.Sum(v), sw = Norms.Sum(w);
-        if (!(sv > 0) || !(sw > 0)) return double.NaN;
-        double logRatio = Math.Log(sw / sv);
-        double sum = 0, c = 0;
-        for (int i = 0; i < v.Length; i++)
-        {
-            double p = v[i];
-            if (p <= 0) continue;
-            double q = w[i];
-            if (q <= 0) return double.PositiveInfinity;
-            double term = p * (Math.Log(p / q) + logRatio) - c;
-            double t = sum + term;
-            c = (t - sum) - term;
-            sum = t;
-        }
-        return Math.Max(0, sum / sv);
-    }
+    public static double Of(ReadOnlySpan<double> v, ReadOnlySpan<double> w) => Of(v, w, default);
 
     /// <summary>
     /// KL(v || w) as <see cref="Of(ReadOnlySpan{double}, ReadOnlySpan{double})"/>, with log w given
@@ -37,9 +18,11 @@ public static class KullbackLeibler
     /// the bit. +infinity only where log w_i = -infinity and p_i &gt; 0 (w genuinely vanishes there). The cells whose w
     /// underflows add nothing measurable to sum w, which is summed as it stands.
     /// </summary>
+    /// <remarks>An empty <paramref name="logW"/> gives the two-argument form: +infinity where p_i &gt; 0 = w_i.</remarks>
     public static double Of(ReadOnlySpan<double> v, ReadOnlySpan<double> w, ReadOnlySpan<double> logW)
     {
-        if (v.Length != w.Length || v.Length != logW.Length) throw new ArgumentException("fields of different sizes");
+        bool withLog = !logW.IsEmpty;
+        if (v.Length != w.Length || (withLog && v.Length != logW.Length)) throw new ArgumentException("fields of different sizes");
         double sv = Norms.Sum(v), sw = Norms.Sum(w);
         if (!(sv > 0) || !(sw > 0)) return double.NaN;
         double logRatio = Math.Log(sw / sv);
@@ -49,8 +32,8 @@ public static class KullbackLeibler
             double p = v[i];
             if (p <= 0) continue;
             double q = w[i], log;
-            if (q >= Distributions.LogCellAverages.Tiny) log = Math.Log(p / q);
-            else if (double.IsNegativeInfinity(logW[i])) return double.PositiveInfinity;
+            if (q >= Distributions.LogCellAverages.Tiny || (!withLog && q > 0)) log = Math.Log(p / q);
+            else if (!withLog || double.IsNegativeInfinity(logW[i])) return double.PositiveInfinity;
             else log = Math.Log(p) - logW[i];
             double term = p * (log + logRatio) - c;
             double t = sum + term;
