@@ -98,9 +98,9 @@ public sealed class SplitStepper2D : IStepper
     {
         if (v.Length != Grid.CellCount) throw new ArgumentException("field does not match the grid");
         _field = v;   // the cached worker bodies read the field from here
-        RunSweep(_sweepX, _strips + 1);
+        RunSweep(_sweepX, StripChunks);
         RunSweep(_sweepY, RowChunks);
-        if (_strang) RunSweep(_sweepX, _strips + 1);
+        if (_strang) RunSweep(_sweepX, StripChunks);
         _field = [];
     }
 
@@ -108,6 +108,25 @@ public sealed class SplitStepper2D : IStepper
     private const int RowChunk = 16;
 
     private int RowChunks => (_nx + RowChunk - 1) / RowChunk;
+
+    /// <summary>Strips per worker's stretch: the x-sweep's chunks are dealt so that concurrent strips lie far apart.</summary>
+    private int StripsPerWorker => (_strips + _team.Size - 1) / _team.Size;
+
+    /// <summary>One chunk per strip slot of <see cref="StripFor"/>, and the last for the columns the strips leave over.</summary>
+    private int StripChunks => StripsPerWorker * _team.Size + 1;
+
+    /// <summary>
+    /// The strip of chunk c: consecutive chunks (taken at about the same time by different workers) go to strips
+    /// StripsPerWorker apart, so two workers never walk neighbouring strips together — where a strip boundary falls
+    /// inside a cache line (the field need not be 64-byte aligned), both would write that line on every row.
+    /// -1: a slot past the last strip; <see cref="_strips"/>: the remaining columns.
+    /// </summary>
+    private int StripFor(int c)
+    {
+        if (c == StripChunks - 1) return _strips;
+        int s = c % _team.Size * StripsPerWorker + c / _team.Size;
+        return s < _strips ? s : -1;
+    }
 
     private void RunSweep(Action<int> sweep, int chunks)
     {
@@ -156,8 +175,10 @@ public sealed class SplitStepper2D : IStepper
     private void SweepX<T>(int w, in T coefficients) where T : struct, IFaceCoefficients
     {
         var scratch = _scratch[w];
-        while (_queue.TryTake(out int s))
+        while (_queue.TryTake(out int c))
         {
+            int s = StripFor(c);
+            if (s < 0) continue;
             if (s < _strips) LineKernels.Strip(coefficients, _field, _nx, _ny, s * _stripWidth, _stripWidth, scratch);
             else LineKernels.Columns(coefficients, _field, _nx, _ny, _strips * _stripWidth, _ny, scratch);   // the rest
         }

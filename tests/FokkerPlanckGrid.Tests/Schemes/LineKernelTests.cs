@@ -103,6 +103,7 @@ public class SplitStepperThreadTests
     [InlineData(37, 53, false)]
     [InlineData(64, 40, true)]
     [InlineData(20, 7, false)]
+    [InlineData(23, 150, true)]
     public void SameBits_AtOneTwoAndThreeThreads(int nx, int ny, bool strang)
     {
         var grid = FokkerPlanckGrid.Grids.Grid.OnRectangle(-4, 4, nx, -3, 3, ny);
