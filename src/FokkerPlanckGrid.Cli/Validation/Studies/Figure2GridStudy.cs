@@ -139,17 +139,7 @@ public sealed class Figure2GridStudy : IStudyKind
         private List<Panel> Panels(Grid grid, CurveMeasure curve, DiracMixture samples, IReadOnlyList<double[]> trueFields,
             IReadOnlyList<double[]> empFields, HighestDensityRegion[] trueRegions, HighestDensityRegion[] empRegions)
         {
-            var (i0, i1) = Window(grid.X, view[0]);
-            var (j0, j1) = Window(grid.Y, view[1]);
-            int nx = i1 - i0, ny = j1 - j0;
-            double x0 = grid.X.Face(i0), x1 = grid.X.Face(i1), y0 = grid.Y.Face(j0), y1 = grid.Y.Face(j1);
-            double[] Cut(double[] field)
-            {
-                var cut = new double[nx * ny];
-                for (int i = 0; i < nx; i++)
-                    for (int j = 0; j < ny; j++) cut[i * ny + j] = field[(i0 + i) * grid.Ny + j0 + j];
-                return cut;
-            }
+            var window = GridWindow.Of(grid, view[0][0], view[0][1], view[1][0], view[1][1]);
             var theta = Enumerable.Range(0, 801).Select(k => 2 * Math.PI * k / 800).ToArray();
             var shape = new Curve(theta.Select(th => curve.Gamma(th).X).ToArray(), theta.Select(th => curve.Gamma(th).Y).ToArray(),
                 "the curve", Paint.Black, Stroke.Solid, 1);
@@ -159,11 +149,11 @@ public sealed class Figure2GridStudy : IStudyKind
             foreach (var (fields, regions, label) in new[] { (trueFields, trueRegions, "true score"), (empFields, empRegions, $"empirical score, n = {samples.Count}") })
                 for (int k = 0; k < tMins.Length; k++)
                 {
-                    var field = Cut(fields[k]);
+                    var field = window.Cut(fields[k]);
                     panels.Add(new Panel($"{label}: v(t_min = {StudyRuns.Num(tMins[k])})", "x", "y")
                     {
-                        Image = new FieldImage(field, nx, ny, x0, x1, y0, y1, "v"),
-                        LevelLines = [new LevelLine(field, nx, ny, x0, x1, y0, y1, regions[k].Level,
+                        Image = window.Image(field, "v"),
+                        LevelLines = [window.Level(field, regions[k].Level,
                             k == 0 ? $"region holding {StudyRuns.Num(share)} of the mass" : null, Paint.Categorical(1), Stroke.Solid, 2.5f)],
                         Curves = [shape with { Legend = k == 0 ? shape.Legend : null }],
                         Points = label == "true score" ? [] : [points with { Legend = k == 0 ? points.Legend : null }],
@@ -192,12 +182,6 @@ public sealed class Figure2GridStudy : IStudyKind
             var errors = new double[points.Length];
             Parallel.For(0, points.Length, i => errors[i] = Math.Abs(curve.LogDensity(points[i], t) - fine.LogDensity(points[i], t)));
             return errors.Max();
-        }
-
-        private static (int From, int To) Window(Axis axis, double[] range)
-        {
-            int from = axis.CellOf(range[0]), to = axis.CellOf(range[1]) + 1;
-            return to - from >= 2 ? (from, to) : (0, axis.Cells);
         }
 
         /// <summary>Distance to the curve at the centres of the masked cells not yet measured (exact, so only where needed).</summary>

@@ -276,28 +276,19 @@ public sealed class Figure2SdeStudy : IStudyKind
 
         private List<Panel> GridPanels(Grid grid, CurveMeasure curve, DiracMixture samples, Side trueSide, Side empSide, double[][] raster, int nx, int ny)
         {
-            int i0 = grid.X.CellOf(view[0][0]), i1 = grid.X.CellOf(view[0][1]) + 1, j0 = grid.Y.CellOf(view[1][0]), j1 = grid.Y.CellOf(view[1][1]) + 1;
-            int wx = i1 - i0, wy = j1 - j0;
-            double x0 = grid.X.Face(i0), x1 = grid.X.Face(i1), y0 = grid.Y.Face(j0), y1 = grid.Y.Face(j1);
-            double[] Cut(double[] field)
-            {
-                var cut = new double[wx * wy];
-                for (int i = 0; i < wx; i++)
-                    for (int j = 0; j < wy; j++) cut[i * wy + j] = field[(i0 + i) * grid.Ny + j0 + j];
-                return cut;
-            }
+            var window = GridWindow.Of(grid, view[0][0], view[0][1], view[1][0], view[1][1]);
             var panels = new List<Panel>();
             foreach (var (side, index) in new[] { (trueSide, 0), (empSide, 1) })
                 for (int k = 0; k < tMins.Length; k++)
                 {
-                    var field = Cut(side.Fields[k]);
+                    var field = window.Cut(side.Fields[k]);
                     bool first = k == 0;
                     panels.Add(new Panel($"{side.Label}: grid v_h(t_min = {StudyRuns.Num(tMins[k])})", "x", "y")
                     {
-                        Image = new FieldImage(field, wx, wy, x0, x1, y0, y1, ""),
+                        Image = window.Image(field, ""),
                         LevelLines =
                         [
-                            new LevelLine(field, wx, wy, x0, x1, y0, y1, side.Regions[k].Level, first ? $"grid: {StudyRuns.Num(100 * share)}% of the mass" : null,
+                            window.Level(field, side.Regions[k].Level, first ? $"grid: {StudyRuns.Num(100 * share)}% of the mass" : null,
                                 Paint.Categorical(9), Stroke.Solid, 2),
                             new LevelLine(raster[index], nx, ny, view[0][0], view[0][1], view[1][0], view[1][1], side.Quantiles[k],
                                 first ? $"samples: {StudyRuns.Num(100 * share)}%" : null, Paint.Categorical(1), Stroke.Dashed, 2),

@@ -272,11 +272,7 @@ public sealed class MixingStudy : IStudyKind
                     Legend = LegendCorner.UpperRight,
                 };
             }
-            var (view, i0, i1, j0, j1) = Window(grid, s1.Concat(s2).Concat(r.Potential.CriticalPoints.Select(p => p.X)));
-            int wx = i1 - i0, wy = j1 - j0;
-            var cut = new double[wx * wy];
-            for (int i = 0; i < wx; i++)
-                for (int j = 0; j < wy; j++) cut[i * wy + j] = r.Final[(i0 + i) * grid.Ny + j0 + j];
+            var window = Window(grid, s1.Concat(s2).Concat(r.Potential.CriticalPoints.Select(p => p.X)));
             var curves2 = new List<Curve>();
             int shown = Math.Min(40, r.OdeRun.StoredCount);
             for (int k = 0; k < shown; k++)
@@ -288,7 +284,7 @@ public sealed class MixingStudy : IStudyKind
                 for (int p = 0; p < sym.Count; p++) curves2.Add(Path(sym, p, p == 0 ? "ODE from the symmetry axes" : null, Paint.Categorical(9), 2.5f));
             return new Panel(title, "x", "y")
             {
-                Image = new FieldImage(cut, wx, wy, view[0], view[1], view[2], view[3], ""),
+                Image = window.Image(window.Cut(r.Final), ""),
                 Curves = curves2,
                 Points =
                 [
@@ -307,12 +303,10 @@ public sealed class MixingStudy : IStudyKind
             Enumerable.Range(0, run.StoredLevels.Length).Select(s => run.Stored(s, p, 1)).ToArray(), legend, color, Stroke.Solid, width);
 
         /// <summary>A window of the grid holding the given points with a margin of 1.5, in whole cells.</summary>
-        private static (double[] View, int I0, int I1, int J0, int J1) Window(Grid grid, IEnumerable<double[]> points)
+        private static GridWindow Window(Grid grid, IEnumerable<double[]> points)
         {
             var list = points.ToList();
-            double x0 = list.Min(p => p[0]) - 1.5, x1 = list.Max(p => p[0]) + 1.5, y0 = list.Min(p => p[1]) - 1.5, y1 = list.Max(p => p[1]) + 1.5;
-            int i0 = grid.X.CellOf(x0), i1 = grid.X.CellOf(x1) + 1, j0 = grid.Y.CellOf(y0), j1 = grid.Y.CellOf(y1) + 1;
-            return ([grid.X.Face(i0), grid.X.Face(i1), grid.Y.Face(j0), grid.Y.Face(j1)], i0, i1, j0, j1);
+            return GridWindow.Of(grid, list.Min(p => p[0]) - 1.5, list.Max(p => p[0]) + 1.5, list.Min(p => p[1]) - 1.5, list.Max(p => p[1]) + 1.5);
         }
 
         private static List<double[]> Atoms(DataSpec spec)

@@ -144,22 +144,14 @@ public sealed class MonteCarloStudy : IStudyKind
                     if (v[i * ny + j] >= 1e-3 * top) { i0 = Math.Min(i0, i); i1 = Math.Max(i1, i); j0 = Math.Min(j0, j); j1 = Math.Max(j1, j); }
             int mi = Math.Max(2, (i1 - i0) / 8), mj = Math.Max(2, (j1 - j0) / 8);
             (i0, i1, j0, j1) = (Math.Max(0, i0 - mi), Math.Min(nx - 1, i1 + mi), Math.Max(0, j0 - mj), Math.Min(ny - 1, j1 + mj));
-            int wx = i1 - i0 + 1, wy = j1 - j0 + 1;
-            double[] Cut(IReadOnlyList<double> field, double scale)
-            {
-                var cut = new double[wx * wy];
-                for (int i = 0; i < wx; i++)
-                    for (int j = 0; j < wy; j++) cut[i * wy + j] = field[(i0 + i) * ny + j0 + j] * scale;
-                return cut;
-            }
-            double x0 = grid.X.Face(i0), x1 = grid.X.Face(i1 + 1), y0 = grid.Y.Face(j0), y1 = grid.Y.Face(j1 + 1);
+            var window = new GridWindow(grid, i0, i1 + 1, j0, j1 + 1);
             yield return new Panel($"{c.Name}: grid density v_h(t_min)", "x", "y")
             {
-                Image = new FieldImage(Cut(v, 1), wx, wy, x0, x1, y0, y1, ""), EqualUnits = true, Legend = LegendCorner.None,
+                Image = window.Image(window.Cut(v), ""), EqualUnits = true, Legend = LegendCorner.None,
             };
             yield return new Panel($"density of {run.Count} particles on the same cells", "x", "y")
             {
-                Image = new FieldImage(Cut(histogram, 1 / grid.CellVolume), wx, wy, x0, x1, y0, y1, ""),
+                Image = window.Image(window.Cut(histogram, 1 / grid.CellVolume), ""),
                 EqualUnits = true, Legend = LegendCorner.None,
             };
             double[] Marginal(IReadOnlyList<double> masses) =>
@@ -171,7 +163,7 @@ public sealed class MonteCarloStudy : IStudyKind
             {
                 Curves = marginals,
                 Points = [new PointSet(xs, Marginal(histogram), "histogram", Paint.Categorical(1), PointShape.FilledCircle, 3)],
-                XRange = (x0, x1),
+                XRange = (window.X0, window.X1),
                 Legend = LegendCorner.UpperRight,
             };
         }
