@@ -63,8 +63,8 @@ public sealed class SoftmaxCovariance
         var highs = new double[nx];
         if (_grid.Dimension == 2)
             Parallel.Invoke(
-                () => SeparableSoftmax.Tabulate(_data, _grid.X, faces: false, 0, t, withWeights: true, nx, _e, _er, _err),
-                () => SeparableSoftmax.Tabulate(_data, _grid.Y, faces: false, 1, t, withWeights: false, ny, _f, _fr, _frr));
+                () => SeparableSoftmax.Tabulate(_data, _grid.X, faces: false, 0, t, withWeights: true, nx, nx, _e, _er, _err),
+                () => SeparableSoftmax.Tabulate(_data, _grid.Y, faces: false, 1, t, withWeights: false, ny, ny, _f, _fr, _frr));
         Parallel.For(0, nx, i =>
         {
             double lo = double.PositiveInfinity, hi = double.NegativeInfinity;

@@ -19,7 +19,7 @@ internal static class SeparableSoftmax
 {
     /// <summary>
     /// E_k (or F_k) at n positions of one axis (faces 0..n-1 or centres 0..n-1), normalised by the max over k, into the
-    /// k-major table e[k * n + i]; optionally also g = e (y_k - x) and q = e (y_k - x)^2 (empty spans: not wanted).
+    /// k-major table e[k * stride + i]; optionally also g = e (y_k - x) and q = e (y_k - x)^2 (empty spans: not wanted).
     /// </summary>
     /// <param name="data">the mixture</param>
     /// <param name="axis">the axis</param>
@@ -28,11 +28,12 @@ internal static class SeparableSoftmax
     /// <param name="t">time</param>
     /// <param name="withWeights">include log w_k in the exponent (one axis of the two carries the weights)</param>
     /// <param name="n">number of positions</param>
+    /// <param name="stride">distance between the rows of consecutive k in the tables (&gt;= n)</param>
     /// <param name="e">the normalised factors</param>
     /// <param name="g">e (y_k - x), or empty</param>
     /// <param name="q">e (y_k - x)^2, or empty</param>
     public static void Tabulate(DiracMixture data, Axis axis, bool faces, int coordinate, double t, bool withWeights, int n,
-        Span<double> e, Span<double> g, Span<double> q)
+        int stride, Span<double> e, Span<double> g, Span<double> q)
     {
         int count = data.Count;
         double inv4t = 1 / (4 * t);
@@ -45,16 +46,16 @@ internal static class SeparableSoftmax
             {
                 double d = x - data.Point(k, coordinate);
                 double a = (withWeights ? logW[k] : 0) - d * d * inv4t;
-                e[k * n + i] = a;
+                e[k * stride + i] = a;
                 max = Math.Max(max, a);
             }
             for (int k = 0; k < count; k++)
             {
-                double v = Math.Exp(e[k * n + i] - max);
-                e[k * n + i] = v;
+                double v = Math.Exp(e[k * stride + i] - max);
+                e[k * stride + i] = v;
                 double r = data.Point(k, coordinate) - x;
-                if (!g.IsEmpty) g[k * n + i] = v * r;
-                if (!q.IsEmpty) q[k * n + i] = v * r * r;
+                if (!g.IsEmpty) g[k * stride + i] = v * r;
+                if (!q.IsEmpty) q[k * stride + i] = v * r * r;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FokkerPlanckGrid.Diagnostics;
 using FokkerPlanckGrid.Distributions;
@@ -29,10 +30,12 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
     public const double ExpCutoff = -708;
     private readonly DiracMixture _data;
     private Grid? _grid;
-    // tables, k-major: [k * n + index]
+    // tables, k-major: [k * _stride + index]
     private double[] _exFace = [], _gxFace = [], _eyCenter = [];     // x-faces: E, E*(y_kx - x) at x-faces; F at y-centres
     private double[] _exCenter = [], _eyFace = [], _gyFace = [];     // y-faces: E at x-centres; F, F*(y_ky - y) at y-faces
+    private int _stride;   // of the tables' k rows
     private readonly WorkerTeam _team;
+    private readonly WorkQueue _queue = new();
     private readonly Action<int> _tables, _lines;
     private double _t;
     private FaceField? _faces;
@@ -66,6 +69,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         _t = t;
         _faces = faces;
         _team.Run(_tables);
+        _queue.Reset(Chunks);
         _team.Run(_lines);
         _faces = null;
         InteriorMaxAbs = (_maxX.Max(), _maxY.Max());
@@ -150,12 +154,15 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
     {
         int k = _data.Count, nx = grid.Nx, ny = grid.Ny;
         _grid = grid;
-        _exFace = new double[k * (nx + 1)];
-        _gxFace = new double[k * (nx + 1)];
-        _eyCenter = new double[k * ny];
-        _exCenter = new double[k * nx];
-        _eyFace = new double[k * (ny + 1)];
-        _gyFace = new double[k * (ny + 1)];
+        // rows of consecutive k a little more than a multiple of 4 KB apart: with a power-of-two row length the four
+        // column rows read per face and the destination rows written would meet in the same cache sets
+        _stride = (Math.Max(nx, ny) + 1 + 3) / 4 * 4 + 4;
+        _exFace = new double[k * _stride];
+        _gxFace = new double[k * _stride];
+        _eyCenter = new double[k * _stride];
+        _exCenter = new double[k * _stride];
+        _eyFace = new double[k * _stride];
+        _gyFace = new double[k * _stride];
     }
 
     /// <summary>Worker w builds the tables w, w + Size, ... of the four.</summary>
@@ -175,25 +182,39 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         }
     }
 
-    /// <summary>Worker w's share of the 2 nx + 1 face lines (x-face lines 0..nx, then y-face lines 0..nx-1).</summary>
+    /// <summary>Face lines per chunk of work: each column-table vector loaded serves this many lines.</summary>
+    private const int Lines = 4;
+
+    /// <summary>Chunks of <see cref="Lines"/> x-face lines (0..nx), then of y-face lines (0..nx-1).</summary>
+    private int XChunks => (_grid!.Nx + 1 + Lines - 1) / Lines;
+
+    private int Chunks => XChunks + (_grid!.Nx + Lines - 1) / Lines;
+
+    /// <summary>Worker w: chunks of face lines as they come, and the max |s| over the interior faces it wrote.</summary>
     private void FaceLines(int w)
     {
-        int lines = 2 * _grid!.Nx + 1;
-        int start = (int)((long)lines * w / _team.Size), end = (int)((long)lines * (w + 1) / _team.Size);
-        int nx = _grid.Nx, ny = _grid.Ny;
+        int nx = _grid!.Nx, ny = _grid.Ny, xChunks = XChunks;
+        var faces = _faces!;
         double maxX = 0, maxY = 0;
-        for (int line = start; line < end; line++)
+        while (_queue.TryTake(out int c))
         {
-            if (line <= nx)
+            if (c < xChunks)
             {
-                XFaceLine(line);
-                if (line > 0 && line < nx) maxX = Math.Max(maxX, Norms.MaxAbs(_faces!.X.AsSpan(line * ny, ny)));
+                int i0 = c * Lines, i1 = Math.Min(i0 + Lines, nx + 1);
+                // x-faces of lines i (fixed x = x_{i-1/2}, all y_j): s_x = sum_k g_k(x) F_k(y) / (2t sum_k E_k(x) F_k(y))
+                if (Combine(_exFace, _gxFace, i0, nx, _eyCenter, _eyCenter, ny, faces.X, ny, numeratorFromLine: true))
+                    for (int i = i0; i < i1; i++) FixUnderflow(faces.X.AsSpan(i * ny, ny), i, xFaces: true);
+                for (int i = Math.Max(i0, 1); i < Math.Min(i1, nx); i++)   // the walls (lines 0 and nx) carry no flux
+                    maxX = Math.Max(maxX, Norms.MaxAbs(faces.X.AsSpan(i * ny, ny)));
             }
             else
             {
-                int i = line - nx - 1;
-                YFaceLine(i);
-                maxY = Math.Max(maxY, Norms.MaxAbs(_faces!.Y.AsSpan(i * (ny + 1) + 1, ny - 1)));
+                int i0 = (c - xChunks) * Lines, i1 = Math.Min(i0 + Lines, nx);
+                // y-faces of lines i (fixed x = x_i, all y_{j-1/2}): s_y = sum_k E_k(x) h_k(y) / (2t sum_k E_k(x) F_k(y))
+                if (Combine(_exCenter, _exCenter, i0, nx - 1, _eyFace, _gyFace, ny + 1, faces.Y, ny + 1, numeratorFromLine: false))
+                    for (int i = i0; i < i1; i++) FixUnderflow(faces.Y.AsSpan(i * (ny + 1), ny + 1), i, xFaces: false);
+                for (int i = i0; i < i1; i++)
+                    maxY = Math.Max(maxY, Norms.MaxAbs(faces.Y.AsSpan(i * (ny + 1) + 1, ny - 1)));
             }
         }
         _maxX[w] = maxX;
@@ -202,89 +223,102 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
 
     /// <summary>E_k (or F_k) at n positions of one axis, normalised by the max over k; optionally times (y_k - x).</summary>
     private void Tabulate(Axis axis, bool faces, int coordinate, double t, double[] e, double[]? g, int n, bool withWeights) =>
-        SeparableSoftmax.Tabulate(_data, axis, faces, coordinate, t, withWeights, n, e, g ?? Span<double>.Empty, Span<double>.Empty);
-
-    /// <summary>x-faces of line i (fixed x = x_{i-1/2}, all y_j): s_x = sum_k g_k(x) F_k(y) / (2t sum_k E_k(x) F_k(y)).</summary>
-    private void XFaceLine(int i)
-    {
-        var grid = _grid!;
-        int nx = grid.Nx, ny = grid.Ny;
-        var dest = _faces!.X.AsSpan(i * ny, ny);
-        if (Combine(_exFace, _gxFace, i, nx + 1, _eyCenter, _eyCenter, ny, dest, numeratorFromLine: true))
-            FixUnderflow(dest, i, ny, xFaces: true);
-    }
-
-    /// <summary>y-faces of line i (fixed x = x_i, all y_{j-1/2}): s_y = sum_k E_k(x) h_k(y) / (2t sum_k E_k(x) F_k(y)).</summary>
-    private void YFaceLine(int i)
-    {
-        var grid = _grid!;
-        int nx = grid.Nx, ny = grid.Ny;
-        var dest = _faces!.Y.AsSpan(i * (ny + 1), ny + 1);
-        if (Combine(_exCenter, _exCenter, i, nx, _eyFace, _gyFace, ny + 1, dest, numeratorFromLine: false))
-            FixUnderflow(dest, i, ny + 1, xFaces: false);
-    }
+        SeparableSoftmax.Tabulate(_data, axis, faces, coordinate, t, withWeights, n, _stride, e, g ?? Span<double>.Empty, Span<double>.Empty);
 
     /// <summary>
+    /// Lines i = i0..i0+3 (those past <paramref name="last"/> repeat it) of length n, line i at dest[i * n ..]:
     /// dest[j] = sum_k a_k num_k[j] / (2t sum_k e_k den_k[j]) with per-line scalars e_k = lineE[k, i] and
-    /// a_k = lineG[k, i] (numeratorFromLine; num_k = colE) or a_k = e_k with num_k = colG (otherwise). Faces whose
-    /// denominator underflows are marked NaN for <see cref="FixUnderflow"/>; returns whether there are any.
+    /// a_k = lineG[k, i] (numeratorFromLine; num_k = colE) or a_k = e_k with num_k = colG (otherwise). The four lines
+    /// share every column-table vector (loaded once, two multiply-adds per point and line), which a line at a time
+    /// would load again for each line. Faces whose denominator underflows are marked NaN for
+    /// <see cref="FixUnderflow"/>; returns whether there are any.
     /// </summary>
-    private bool Combine(double[] lineE, double[] lineG, int i, int lineCount, double[] colE, double[] colG, int n,
-        Span<double> dest, bool numeratorFromLine)
+    private bool Combine(double[] lineE, double[] lineG, int i0, int last, double[] colE, double[] colG, int n,
+        double[] dest, int destStride, bool numeratorFromLine)
     {
-        int count = _data.Count;
+        int count = _data.Count, ld = _stride;
         double inv2t = 1 / (2 * _t);
-        Span<double> e = stackalloc double[count];
-        Span<double> a = stackalloc double[count];
+        // per k, the four lines' scalars side by side
+        Span<double> e = stackalloc double[Lines * count];
+        Span<double> a = stackalloc double[Lines * count];
         for (int k = 0; k < count; k++)
-        {
-            e[k] = lineE[k * lineCount + i];
-            a[k] = numeratorFromLine ? lineG[k * lineCount + i] : e[k];
-        }
+            for (int q = 0; q < Lines; q++)
+            {
+                int i = Math.Min(i0 + q, last);
+                e[k * Lines + q] = lineE[k * ld + i];
+                a[k * Lines + q] = numeratorFromLine ? lineG[k * ld + i] : e[k * Lines + q];
+            }
         var numerator = numeratorFromLine ? colE : colG;
         ref double rDen = ref MemoryMarshal.GetArrayDataReference(colE);
         ref double rNum = ref MemoryMarshal.GetArrayDataReference(numerator);
-        ref double rDest = ref MemoryMarshal.GetReference(dest);
+        ref double rE = ref MemoryMarshal.GetReference(e);
+        ref double rA = ref MemoryMarshal.GetReference(a);
+        ref double d0 = ref MemoryMarshal.GetArrayDataReference(dest);
+        ref double d1 = ref Unsafe.Add(ref d0, Math.Min(i0 + 1, last) * destStride);
+        ref double d2 = ref Unsafe.Add(ref d0, Math.Min(i0 + 2, last) * destStride);
+        ref double d3 = ref Unsafe.Add(ref d0, Math.Min(i0 + 3, last) * destStride);
+        d0 = ref Unsafe.Add(ref d0, i0 * destStride);
         int j = 0, vc = Vector<double>.Count;
         var tiny = new Vector<double>(Underflow);
-        var nan = new Vector<double>(double.NaN);
         var scale = new Vector<double>(inv2t);
-        var underflow = Vector<double>.Zero;
+        var small = Vector<double>.Zero;
         for (; j <= n - vc; j += vc)
         {
-            var num = Vector<double>.Zero;
-            var den = Vector<double>.Zero;
+            Vector<double> den0 = default, den1 = default, den2 = default, den3 = default;
+            Vector<double> num0 = default, num1 = default, num2 = default, num3 = default;
             for (int k = 0; k < count; k++)
             {
-                int o = k * n + j;
-                den += new Vector<double>(e[k]) * Vector.LoadUnsafe(ref rDen, (nuint)o);
-                num += new Vector<double>(a[k]) * Vector.LoadUnsafe(ref rNum, (nuint)o);
+                var cd = Vector.LoadUnsafe(ref rDen, (nuint)(k * ld + j));
+                var cn = Vector.LoadUnsafe(ref rNum, (nuint)(k * ld + j));
+                ref double ek = ref Unsafe.Add(ref rE, k * Lines);
+                ref double ak = ref Unsafe.Add(ref rA, k * Lines);
+                den0 = Vector.FusedMultiplyAdd(new Vector<double>(ek), cd, den0);
+                num0 = Vector.FusedMultiplyAdd(new Vector<double>(ak), cn, num0);
+                den1 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ek, 1)), cd, den1);
+                num1 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ak, 1)), cn, num1);
+                den2 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ek, 2)), cd, den2);
+                num2 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ak, 2)), cn, num2);
+                den3 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ek, 3)), cd, den3);
+                num3 = Vector.FusedMultiplyAdd(new Vector<double>(Unsafe.Add(ref ak, 3)), cn, num3);
             }
-            var small = Vector.LessThan(den, tiny);
-            underflow |= small.As<long, double>();
-            Vector.ConditionalSelect(small, nan, num / den * scale).StoreUnsafe(ref rDest, (nuint)j);
+            Finish(den0, num0, ref d0, j, scale, tiny, ref small);
+            Finish(den1, num1, ref d1, j, scale, tiny, ref small);
+            Finish(den2, num2, ref d2, j, scale, tiny, ref small);
+            Finish(den3, num3, ref d3, j, scale, tiny, ref small);
         }
-        bool any = underflow != Vector<double>.Zero;
+        bool any = small != Vector<double>.Zero;
         for (; j < n; j++)
-        {
-            double num = 0, den = 0;
-            for (int k = 0; k < count; k++)
+            for (int q = 0; q < Lines; q++)
             {
-                den += e[k] * colE[k * n + j];
-                num += a[k] * numerator[k * n + j];
+                double num = 0, den = 0;
+                for (int k = 0; k < count; k++)
+                {
+                    den += e[k * Lines + q] * colE[k * ld + j];
+                    num += a[k * Lines + q] * numerator[k * ld + j];
+                }
+                any |= den < Underflow;
+                dest[Math.Min(i0 + q, last) * destStride + j] = den < Underflow ? double.NaN : num / den * inv2t;
             }
-            any |= den < Underflow;
-            dest[j] = den < Underflow ? double.NaN : num / den * inv2t;
-        }
         return any;
     }
 
-    private void FixUnderflow(Span<double> dest, int i, int n, bool xFaces)
+    /// <summary>num / den * scale into dest[j..], NaN where den underflows (and noted in <paramref name="small"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(Vector<double> den, Vector<double> num, ref double dest, int j, Vector<double> scale,
+        Vector<double> tiny, ref Vector<double> small)
+    {
+        var under = Vector.LessThan(den, tiny);
+        small |= under.As<long, double>();
+        Vector.ConditionalSelect(under, new Vector<double>(double.NaN), num / den * scale).StoreUnsafe(ref dest, (nuint)j);
+    }
+
+    /// <summary>The faces of line i marked NaN by <see cref="Combine"/>, by the direct formula.</summary>
+    private void FixUnderflow(Span<double> dest, int i, bool xFaces)
     {
         Span<double> x = stackalloc double[2];
         Span<double> s = stackalloc double[2];
         var grid = _grid!;
-        for (int j = 0; j < n; j++)
+        for (int j = 0; j < dest.Length; j++)
         {
             if (!double.IsNaN(dest[j])) continue;
             x[0] = xFaces ? grid.X.Face(i) : grid.X.Center(i);
