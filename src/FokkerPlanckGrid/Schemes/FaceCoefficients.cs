@@ -22,6 +22,55 @@ public interface IFaceCoefficients
 
     /// <summary>Faces face, face + stride, face + 2 stride, face + 3 stride (one per lane): four lines at once.</summary>
     (Vector256<double> L, Vector256<double> R) Gather4(int face, int stride);
+
+    /// <summary>
+    /// Faces face + k (k = 0..3) of the four lines face, face + stride, ... as four <see cref="Gather4"/> would give
+    /// them, read as four 4-wide rows and transposed in registers (<see cref="Transpose4x4"/>; needs AVX).
+    /// </summary>
+    void Block4(int face, int stride, out Quad l, out Quad r);
+}
+
+/// <summary>Four vectors, one per position k of a 4x4 block: lane q is line q.</summary>
+public struct Quad
+{
+    public Vector256<double> K0, K1, K2, K3;
+}
+
+/// <summary>4x4 blocks of doubles between four rows of memory and four vectors (one per column), with AVX.</summary>
+public static class Transpose4x4
+{
+    /// <summary>
+    /// Rows p + q stride (q = 0..3), four doubles each, into columns: c.Kk lane q = p[q stride + k]. Each row is read as
+    /// two 128-bit halves, rows 0 and 2 (1 and 3) sharing a register, so one unpack per column finishes the job and no
+    /// lane-crossing shuffle is needed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Quad Load(ref double p, int stride)
+    {
+        var lo02 = Vector256.Create(Vector128.LoadUnsafe(ref p), Vector128.LoadUnsafe(ref p, (nuint)(2 * stride)));
+        var lo13 = Vector256.Create(Vector128.LoadUnsafe(ref p, (nuint)stride), Vector128.LoadUnsafe(ref p, (nuint)(3 * stride)));
+        var hi02 = Vector256.Create(Vector128.LoadUnsafe(ref p, 2), Vector128.LoadUnsafe(ref p, (nuint)(2 * stride + 2)));
+        var hi13 = Vector256.Create(Vector128.LoadUnsafe(ref p, (nuint)(stride + 2)), Vector128.LoadUnsafe(ref p, (nuint)(3 * stride + 2)));
+        return new Quad { K0 = Avx.UnpackLow(lo02, lo13), K1 = Avx.UnpackHigh(lo02, lo13), K2 = Avx.UnpackLow(hi02, hi13), K3 = Avx.UnpackHigh(hi02, hi13) };
+    }
+
+    /// <summary>The inverse of <see cref="Load"/>: column vectors c.Kk (lane q: row q) written as four rows of four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(in Quad c, ref double p, int stride)
+    {
+        var t0 = Avx.UnpackLow(c.K0, c.K1);    // rows 0 | 2 of columns 0, 1
+        var t1 = Avx.UnpackHigh(c.K0, c.K1);   // rows 1 | 3
+        var t2 = Avx.UnpackLow(c.K2, c.K3);    // rows 0 | 2 of columns 2, 3
+        var t3 = Avx.UnpackHigh(c.K2, c.K3);
+        t0.GetLower().StoreUnsafe(ref p);
+        t2.GetLower().StoreUnsafe(ref p, 2);
+        t1.GetLower().StoreUnsafe(ref p, (nuint)stride);
+        t3.GetLower().StoreUnsafe(ref p, (nuint)(stride + 2));
+        t0.GetUpper().StoreUnsafe(ref p, (nuint)(2 * stride));
+        t2.GetUpper().StoreUnsafe(ref p, (nuint)(2 * stride + 2));
+        t1.GetUpper().StoreUnsafe(ref p, (nuint)(3 * stride));
+        t3.GetUpper().StoreUnsafe(ref p, (nuint)(3 * stride + 2));
+    }
 }
 
 /// <summary>Coefficients assembled beforehand (any <see cref="ITransportFlux"/>), read from two arrays.</summary>
@@ -53,6 +102,13 @@ public readonly struct AssembledCoefficients(double[] cL, double[] cR) : IFaceCo
         ref double r = ref MemoryMarshal.GetArrayDataReference(_cR);
         return (Vector256.Create(Unsafe.Add(ref l, face), Unsafe.Add(ref l, face + stride), Unsafe.Add(ref l, face + 2 * stride), Unsafe.Add(ref l, face + 3 * stride)),
                 Vector256.Create(Unsafe.Add(ref r, face), Unsafe.Add(ref r, face + stride), Unsafe.Add(ref r, face + 2 * stride), Unsafe.Add(ref r, face + 3 * stride)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Block4(int face, int stride, out Quad l, out Quad r)
+    {
+        l = Transpose4x4.Load(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cL), face), stride);
+        r = Transpose4x4.Load(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_cR), face), stride);
     }
 }
 
@@ -96,5 +152,17 @@ public readonly struct UpwindFromScore(double[] score, double scale, double diff
             Unsafe.Add(ref s, face + 3 * stride)) * Vector256.Create(_scale);
         var d = Vector256.Create(_diffusion);
         return (Vector256.MaxNative(a, Vector256<double>.Zero) + d, Vector256.MinNative(a, Vector256<double>.Zero) - d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Block4(int face, int stride, out Quad l, out Quad r)
+    {
+        var s = Transpose4x4.Load(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_score), face), stride);
+        var scale = Vector256.Create(_scale);
+        var d = Vector256.Create(_diffusion);
+        var a0 = s.K0 * scale; var a1 = s.K1 * scale; var a2 = s.K2 * scale; var a3 = s.K3 * scale;
+        var zero = Vector256<double>.Zero;
+        l = new Quad { K0 = Vector256.MaxNative(a0, zero) + d, K1 = Vector256.MaxNative(a1, zero) + d, K2 = Vector256.MaxNative(a2, zero) + d, K3 = Vector256.MaxNative(a3, zero) + d };
+        r = new Quad { K0 = Vector256.MinNative(a0, zero) - d, K1 = Vector256.MinNative(a1, zero) - d, K2 = Vector256.MinNative(a2, zero) - d, K3 = Vector256.MinNative(a3, zero) - d };
     }
 }

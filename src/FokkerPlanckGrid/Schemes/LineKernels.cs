@@ -73,26 +73,45 @@ public static class LineKernels
         }
     }
 
-    /// <summary>True when <see cref="EightRows"/> runs on hardware vectors (else use <see cref="FourRows"/>).</summary>
-    public static bool EightRowsAccelerated => Vector256.IsHardwareAccelerated;
+    /// <summary>True when <see cref="EightRows"/> can run (AVX: 4-lane vectors and the 4x4 transposes); else use <see cref="FourRows"/>.</summary>
+    public static bool EightRowsAccelerated => Avx.IsSupported;
 
     /// <summary>
     /// Solves rows r0..r0+7 like <see cref="FourRows"/>, with the eight recurrences in two 4-lane vectors (one lane per
-    /// row, values gathered across the rows): one vector division per four cells, and two independent chains to
-    /// overlap. c' and d' go to a dense buffer; each row is written back once. Scratch: 16 n entries.
+    /// row): one vector division per four cells, and two independent chains to overlap. The rows are read and written
+    /// in 4x4 blocks transposed in registers (<see cref="Transpose4x4"/>): four vector loads bring four cells of four
+    /// rows, where gathering each cell across the rows took a scalar load and an insert per cell; the few cells past
+    /// the last whole block go one at a time. c' and d' go to a dense buffer; each row is written back once.
+    /// Scratch: 16 n entries.
     /// </summary>
     public static void EightRows<T>(in T coefficients, double[] v, int r0, int n, Span<double> scratch) where T : struct, IFaceCoefficients
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(v);
         ref double s = ref MemoryMarshal.GetReference(scratch);
         int stride = n + 1, f0 = r0 * stride, f1 = f0 + 4 * stride, dBase = 8 * n;
-        int v0 = r0 * n;
-        var one = Vector256<double>.One;
-        var p0 = one; var p1 = one;
-        var d0 = Vector256<double>.Zero; var d1 = Vector256<double>.Zero;
-        var l0 = Vector256<double>.Zero; var l1 = Vector256<double>.Zero;
-        var q0 = Vector256<double>.Zero; var q1 = Vector256<double>.Zero;
-        for (int i = 0; i < n; i++)
+        int v0 = r0 * n, v1 = v0 + 4 * n;
+        int blocked = n / 4 * 4;   // cells below this in blocks of four: their faces i + 1 <= n all exist
+        var zero = Vector256<double>.Zero;
+        var chain0 = new Chain();
+        var chain1 = new Chain();
+        for (int i = 0; i < blocked; i += 4)
+        {
+            coefficients.Block4(f0 + i + 1, stride, out var a0, out var b0);
+            coefficients.Block4(f1 + i + 1, stride, out var a1, out var b1);
+            if (i + 4 == n) a0.K3 = b0.K3 = a1.K3 = b1.K3 = zero;   // face n is the wall
+            var x0 = Transpose4x4.Load(ref Unsafe.Add(ref x, v0 + i), n);
+            var x1 = Transpose4x4.Load(ref Unsafe.Add(ref x, v1 + i), n);
+            int o = 8 * i;
+            chain0.Advance(a0.K0, b0.K0, x0.K0, ref s, o, dBase);
+            chain1.Advance(a1.K0, b1.K0, x1.K0, ref s, o + 4, dBase);
+            chain0.Advance(a0.K1, b0.K1, x0.K1, ref s, o + 8, dBase);
+            chain1.Advance(a1.K1, b1.K1, x1.K1, ref s, o + 12, dBase);
+            chain0.Advance(a0.K2, b0.K2, x0.K2, ref s, o + 16, dBase);
+            chain1.Advance(a1.K2, b1.K2, x1.K2, ref s, o + 20, dBase);
+            chain0.Advance(a0.K3, b0.K3, x0.K3, ref s, o + 24, dBase);
+            chain1.Advance(a1.K3, b1.K3, x1.K3, ref s, o + 28, dBase);
+        }
+        for (int i = blocked; i < n; i++)
         {
             Vector256<double> a0, b0, a1, b1;
             if (i < n - 1)
@@ -102,42 +121,79 @@ public static class LineKernels
             }
             else
             {
-                a0 = b0 = a1 = b1 = Vector256<double>.Zero;
+                a0 = b0 = a1 = b1 = zero;
             }
             int c = v0 + i;
             var x0 = Vector256.Create(Unsafe.Add(ref x, c), Unsafe.Add(ref x, c + n), Unsafe.Add(ref x, c + 2 * n), Unsafe.Add(ref x, c + 3 * n));
             var x1 = Vector256.Create(Unsafe.Add(ref x, c + 4 * n), Unsafe.Add(ref x, c + 5 * n), Unsafe.Add(ref x, c + 6 * n), Unsafe.Add(ref x, c + 7 * n));
-            var g0 = one - q0 * p0;
-            var g1 = one - q1 * p1;
-            var m0 = one / (a0 + g0);
-            var m1 = one / (a1 + g1);
-            p0 = g0 * m0;
-            p1 = g1 * m1;
-            (b0 * m0).StoreUnsafe(ref s, (nuint)(8 * i));
-            (b1 * m1).StoreUnsafe(ref s, (nuint)(8 * i + 4));
-            d0 = (x0 + l0 * d0) * m0;
-            d1 = (x1 + l1 * d1) * m1;
-            d0.StoreUnsafe(ref s, (nuint)(dBase + 8 * i));
-            d1.StoreUnsafe(ref s, (nuint)(dBase + 8 * i + 4));
-            l0 = a0; l1 = a1;
-            q0 = b0; q1 = b1;
+            chain0.Advance(a0, b0, x0, ref s, 8 * i, dBase);
+            chain1.Advance(a1, b1, x1, ref s, 8 * i + 4, dBase);
         }
-        for (int i = n - 1; i >= 0; i--)
+        // back substitution: x_i = d'_i - c'_i x_{i+1}, x_{n-1} = d'_{n-1}
+        Vector256<double> e0 = zero, e1 = zero;
+        for (int i = n - 1; i >= blocked; i--)
         {
-            if (i < n - 1)
-            {
-                d0 = Vector256.LoadUnsafe(ref s, (nuint)(dBase + 8 * i)) - Vector256.LoadUnsafe(ref s, (nuint)(8 * i)) * d0;
-                d1 = Vector256.LoadUnsafe(ref s, (nuint)(dBase + 8 * i + 4)) - Vector256.LoadUnsafe(ref s, (nuint)(8 * i + 4)) * d1;
-            }
+            e0 = Back(ref s, 8 * i, dBase, e0, i == n - 1);
+            e1 = Back(ref s, 8 * i + 4, dBase, e1, i == n - 1);
             int c = v0 + i;
-            Unsafe.Add(ref x, c) = d0.GetElement(0);
-            Unsafe.Add(ref x, c + n) = d0.GetElement(1);
-            Unsafe.Add(ref x, c + 2 * n) = d0.GetElement(2);
-            Unsafe.Add(ref x, c + 3 * n) = d0.GetElement(3);
-            Unsafe.Add(ref x, c + 4 * n) = d1.GetElement(0);
-            Unsafe.Add(ref x, c + 5 * n) = d1.GetElement(1);
-            Unsafe.Add(ref x, c + 6 * n) = d1.GetElement(2);
-            Unsafe.Add(ref x, c + 7 * n) = d1.GetElement(3);
+            Unsafe.Add(ref x, c) = e0.GetElement(0);
+            Unsafe.Add(ref x, c + n) = e0.GetElement(1);
+            Unsafe.Add(ref x, c + 2 * n) = e0.GetElement(2);
+            Unsafe.Add(ref x, c + 3 * n) = e0.GetElement(3);
+            Unsafe.Add(ref x, c + 4 * n) = e1.GetElement(0);
+            Unsafe.Add(ref x, c + 5 * n) = e1.GetElement(1);
+            Unsafe.Add(ref x, c + 6 * n) = e1.GetElement(2);
+            Unsafe.Add(ref x, c + 7 * n) = e1.GetElement(3);
+        }
+        for (int i = blocked - 4; i >= 0; i -= 4)
+        {
+            Quad y0, y1;
+            int o = 8 * i;
+            bool top = i + 3 == n - 1;
+            y0.K3 = e0 = Back(ref s, o + 24, dBase, e0, top);
+            y1.K3 = e1 = Back(ref s, o + 28, dBase, e1, top);
+            y0.K2 = e0 = Back(ref s, o + 16, dBase, e0, false);
+            y1.K2 = e1 = Back(ref s, o + 20, dBase, e1, false);
+            y0.K1 = e0 = Back(ref s, o + 8, dBase, e0, false);
+            y1.K1 = e1 = Back(ref s, o + 12, dBase, e1, false);
+            y0.K0 = e0 = Back(ref s, o, dBase, e0, false);
+            y1.K0 = e1 = Back(ref s, o + 4, dBase, e1, false);
+            Transpose4x4.Store(y0, ref Unsafe.Add(ref x, v0 + i), n);
+            Transpose4x4.Store(y1, ref Unsafe.Add(ref x, v1 + i), n);
+        }
+    }
+
+    /// <summary>d'_i - c'_i x_{i+1} from the dense buffer (c' at <paramref name="at"/>, d' at dBase + at); d'_i alone at the top.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Back(ref double s, int at, int dBase, Vector256<double> above, bool top)
+    {
+        var d = Vector256.LoadUnsafe(ref s, (nuint)(dBase + at));
+        return top ? d : d - Vector256.LoadUnsafe(ref s, (nuint)at) * above;
+    }
+
+    /// <summary>
+    /// The forward recurrence of four lines in the lanes of a vector (the arithmetic of <see cref="Tridiagonal.SolveLine"/>):
+    /// P = sigma_{i-1}/m_{i-1}, D = d'_{i-1}, L = cL_i, Q = cR_i.
+    /// </summary>
+    private struct Chain
+    {
+        private Vector256<double> _p, _d, _l, _q;
+
+        public Chain() => _p = Vector256<double>.One;
+
+        /// <summary>Cell i with face coefficients (a, b) = (cL, cR)_{i+1} and right-hand side xi: c'_i to s[at], d'_i to s[dBase + at].</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Advance(Vector256<double> a, Vector256<double> b, Vector256<double> xi, ref double s, int at, int dBase)
+        {
+            var one = Vector256<double>.One;
+            var g = one - _q * _p;
+            var m = one / (a + g);
+            _p = g * m;
+            (b * m).StoreUnsafe(ref s, (nuint)at);
+            _d = (xi + _l * _d) * m;
+            _d.StoreUnsafe(ref s, (nuint)(dBase + at));
+            _l = a;
+            _q = b;
         }
     }
 

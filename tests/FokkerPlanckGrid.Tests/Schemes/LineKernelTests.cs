@@ -51,6 +51,9 @@ public class LineKernelTests
     [InlineData(9, 33, 0.7, 0.02)]
     [InlineData(4, 128, 1e3, 0.0)]
     [InlineData(21, 17, 5.0, 0.3)]
+    [InlineData(16, 4, 2.0, 0.1)]     // one block of four cells, the wall face inside it
+    [InlineData(8, 6, 0.5, 0.01)]     // one block and two single cells
+    [InlineData(8, 3, 8.0, 0.2)]      // no whole block
     public void EightFourAndOneRows_MatchTheReferenceSolve_BitForBit(int nx, int ny, double scale, double diffusion)
     {
         var r = new Random(nx + 7 * ny);
@@ -85,6 +88,19 @@ public class LineKernelTests
         {
             Assert.Equal(assembled.At(f), onTheFly.At(f));
             if (f + 3 * 5 < 64) Assert.Equal(assembled.Gather4(f, 5), onTheFly.Gather4(f, 5));
+            if (System.Runtime.Intrinsics.X86.Avx.IsSupported && f + 3 * 5 + 3 < 64)
+            {
+                // a transposed 4x4 block is four gathers
+                onTheFly.Block4(f, 5, out var l, out var rr);
+                assembled.Block4(f, 5, out var la, out var ra);
+                var blocks = new[] { (l.K0, rr.K0, la.K0, ra.K0), (l.K1, rr.K1, la.K1, ra.K1), (l.K2, rr.K2, la.K2, ra.K2), (l.K3, rr.K3, la.K3, ra.K3) };
+                for (int k = 0; k < 4; k++)
+                {
+                    var gathered = onTheFly.Gather4(f + k, 5);
+                    Assert.Equal(gathered, (blocks[k].Item1, blocks[k].Item2));
+                    Assert.Equal(gathered, (blocks[k].Item3, blocks[k].Item4));
+                }
+            }
             if (f % Vector<double>.Count == 0 && f + Vector<double>.Count <= 64)
             {
                 var (l1, r1) = onTheFly.AtVector(f);
