@@ -35,8 +35,9 @@ public static class BenchCommand
             foreach (int n in sizes)
                 foreach (int th in threadCounts)
                 {
-                    int steps = n <= 256 ? 100 : n <= 1024 ? 20 : 10;
-                    plan.Add(() => Benchmarks.SplitStep(n, k, th, steps, quick ? 3 : 5));
+                    // about a quarter of a second per repeat at 2 threads and K = 2, as the C kernel's MINTIME
+                    int steps = n <= 256 ? 100 : n <= 1024 ? 60 : 16;
+                    plan.Add(() => Benchmarks.SplitStep(n, k, th, steps, 5));
                 }
         if (!quick) plan.Add(() => Benchmarks.SplitStep(256, 2, cores, 3, 3, Cases.SplittingKind.None));
         foreach (int th in threadCounts)
