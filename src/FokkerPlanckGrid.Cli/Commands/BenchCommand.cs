@@ -45,13 +45,17 @@ public static class BenchCommand
 
         console.MarkupLine($"[grey]machine: {cores} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {LoadAverage()}[/]");
         var results = new List<Benchmarks.Result>();
-        console.Progress().Start(ctx =>
+        // redrawn between measurements only: an auto-refreshing bar draws (and allocates) on its own thread while the
+        // timed loops run, taking a core from them and bytes into their allocation count
+        console.Progress().AutoRefresh(false).Start(ctx =>
         {
             var task = ctx.AddTask("benchmarks", maxValue: plan.Count);
+            ctx.Refresh();
             foreach (var run in plan)
             {
                 results.Add(run());
                 task.Increment(1);
+                ctx.Refresh();
             }
         });
         Write(console, results);
