@@ -36,22 +36,43 @@ public static class Norms
         return s;
     }
 
-    /// <summary>One pass: sum (as <see cref="Sum"/>), min, max, and whether every value is finite.</summary>
+    /// <summary>
+    /// One pass: sum (the bits of <see cref="Sum"/>: the same chunks, the same order within each), min, max, and
+    /// whether every value is finite. Min and max use the bare min/max instructions (<see cref="Vector.MinNative{T}"/>),
+    /// whose NaN handling does not matter here: a NaN reaches the sum, which decides finiteness.
+    /// </summary>
     public static (double Sum, double Min, double Max, bool Finite) Scan(ReadOnlySpan<double> values)
     {
         var vmin = new Vector<double>(double.PositiveInfinity);
         var vmax = new Vector<double>(double.NegativeInfinity);
-        int i = 0;
-        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
-        {
-            var x = new Vector<double>(values[i..]);
-            vmin = Vector.Min(vmin, x);
-            vmax = Vector.Max(vmax, x);
-        }
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        for (int k = 0; k < Vector<double>.Count; k++) { min = Math.Min(min, vmin[k]); max = Math.Max(max, vmax[k]); }
-        for (; i < values.Length; i++) { min = Math.Min(min, values[i]); max = Math.Max(max, values[i]); }
-        double sum = Sum(values);
+        double sum = 0, c = 0;
+        ref double r = ref MemoryMarshal.GetReference(values);
+        int vc = Vector<double>.Count;
+        for (int start = 0; start < values.Length; start += Chunk)
+        {
+            int end = Math.Min(start + Chunk, values.Length), i = start;
+            var acc = Vector<double>.Zero;
+            for (; i <= end - vc; i += vc)
+            {
+                var x = Vector.LoadUnsafe(ref r, (nuint)i);
+                acc += x;
+                vmin = Vector.MinNative(vmin, x);
+                vmax = Vector.MaxNative(vmax, x);
+            }
+            double chunk = Vector.Sum(acc);
+            for (; i < end; i++)
+            {
+                chunk += values[i];
+                min = Math.Min(min, values[i]);
+                max = Math.Max(max, values[i]);
+            }
+            double t = sum + chunk;
+            c += Math.Abs(sum) >= Math.Abs(chunk) ? (sum - t) + chunk : (chunk - t) + sum;
+            sum = t;
+        }
+        sum += c;
+        for (int k = 0; k < vc; k++) { min = Math.Min(min, vmin[k]); max = Math.Max(max, vmax[k]); }
         // NaN propagates into the sum; +-Inf into the sum or the extremes
         bool finite = double.IsFinite(sum) && double.IsFinite(min) && double.IsFinite(max);
         return (sum, min, max, finite);
