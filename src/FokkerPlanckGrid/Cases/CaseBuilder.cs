@@ -58,7 +58,7 @@ public static class CaseBuilder
     {
         DiracMixture dirac => new DiracMixtureScore(dirac, threads),
         CurveMeasure curve => new DiracMixtureScore(curve.Nodes, threads),   // the quadrature is a weighted Dirac mixture
-        _ => new ExactScore(data),
+        _ => new ExactScore(data, threads),   // separable faces for the OU laws of Dirac data too
     };
 
     /// <summary>The laws of the case's forward process started from a data block (the heat flow: the data itself).</summary>

@@ -32,15 +32,16 @@ internal static class SeparableSoftmax
     /// <param name="e">the normalised factors</param>
     /// <param name="g">e (y_k - x), or empty</param>
     /// <param name="q">e (y_k - x)^2, or empty</param>
+    /// <param name="scale">the positions are scale times the axis' faces or centres (1: the axis itself)</param>
     public static void Tabulate(DiracMixture data, Axis axis, bool faces, int coordinate, double t, bool withWeights, int n,
-        int stride, Span<double> e, Span<double> g, Span<double> q)
+        int stride, Span<double> e, Span<double> g, Span<double> q, double scale = 1)
     {
         int count = data.Count;
         double inv4t = 1 / (4 * t);
         var logW = data.LogWeights;
         for (int i = 0; i < n; i++)
         {
-            double x = faces ? axis.Face(i) : axis.Center(i);
+            double x = scale * (faces ? axis.Face(i) : axis.Center(i));
             double max = double.NegativeInfinity;
             for (int k = 0; k < count; k++)
             {

@@ -37,7 +37,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
     private readonly WorkerTeam _team;
     private readonly WorkQueue _queue = new();
     private readonly Action<int> _tables, _lines;
-    private double _t;
+    private double _t, _scale = 1;
     private FaceField? _faces;
     private readonly double[] _maxX, _maxY;   // per worker: max |s| over the interior faces it wrote
 
@@ -62,8 +62,16 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
 
     public void Evaluate(ReadOnlySpan<double> x, double t, Span<double> score) => _data.Score(x, t, score);
 
-    public void EvaluateFaces(Grid grid, double t, FaceField faces)
+    public void EvaluateFaces(Grid grid, double t, FaceField faces) => EvaluateFaces(grid, t, faces, 1);
+
+    /// <summary>
+    /// The faces of a s(a x, t) for a = <paramref name="scale"/>: the score of the laws a^d u(a x, t), which is how the
+    /// Ornstein-Uhlenbeck laws map onto the heat flow (<see cref="OrnsteinUhlenbeckMarginals"/>). Every position is
+    /// multiplied by a before use and every result by a after, so a = 1 gives the heat-flow faces bit for bit.
+    /// </summary>
+    internal void EvaluateFaces(Grid grid, double t, FaceField faces, double scale)
     {
+        _scale = scale;
         if (grid.Dimension == 1) { Faces1D(grid, t, faces.X); return; }
         if (!ReferenceEquals(grid, _grid)) Allocate(grid);
         _t = t;
@@ -99,7 +107,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         int count = _data.Count, n = grid.Nx + 1, vc = Vector<double>.Count;
         var points = _data.PointData;
         var logW = _data.LogWeights;
-        double inv4t = 1 / (4 * t), inv2t = 1 / (2 * t);
+        double inv4t = 1 / (4 * t), inv2t = _scale / (2 * t), scale = _scale;
         Span<double> offsets = stackalloc double[vc];
         for (int k = 0; k < vc; k++) offsets[k] = k;
         var step = new Vector<double>(offsets);
@@ -108,7 +116,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         int i = 0;
         for (; i <= n - 1 - vc; i += vc)   // the last face (the wall) goes through the scalar loop, at Axis.Face exactly
         {
-            var x = new Vector<double>(grid.X.Lower) + (new Vector<double>(i) + step) * new Vector<double>(grid.X.H);
+            var x = (new Vector<double>(grid.X.Lower) + (new Vector<double>(i) + step) * new Vector<double>(grid.X.H)) * new Vector<double>(scale);
             var max = new Vector<double>(double.NegativeInfinity);
             for (int k = 0; k < count; k++)
             {
@@ -130,7 +138,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         }
         for (; i < n; i++)
         {
-            double x = grid.X.Face(i), max = double.NegativeInfinity;
+            double x = scale * grid.X.Face(i), max = double.NegativeInfinity;
             for (int k = 0; k < count; k++)
             {
                 double d = x - points[k];
@@ -223,7 +231,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
 
     /// <summary>E_k (or F_k) at n positions of one axis, normalised by the max over k; optionally times (y_k - x).</summary>
     private void Tabulate(Axis axis, bool faces, int coordinate, double t, double[] e, double[]? g, int n, bool withWeights) =>
-        SeparableSoftmax.Tabulate(_data, axis, faces, coordinate, t, withWeights, n, _stride, e, g ?? Span<double>.Empty, Span<double>.Empty);
+        SeparableSoftmax.Tabulate(_data, axis, faces, coordinate, t, withWeights, n, _stride, e, g ?? Span<double>.Empty, Span<double>.Empty, _scale);
 
     /// <summary>
     /// Lines i = i0..i0+3 (those past <paramref name="last"/> repeat it) of length n, line i at dest[i * n ..]:
@@ -237,7 +245,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         double[] dest, int destStride, bool numeratorFromLine)
     {
         int count = _data.Count, ld = _stride;
-        double inv2t = 1 / (2 * _t);
+        double inv2t = _scale / (2 * _t);
         // per k, the four lines' scalars side by side
         Span<double> e = stackalloc double[Lines * count];
         Span<double> a = stackalloc double[Lines * count];
@@ -321,10 +329,10 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema
         for (int j = 0; j < dest.Length; j++)
         {
             if (!double.IsNaN(dest[j])) continue;
-            x[0] = xFaces ? grid.X.Face(i) : grid.X.Center(i);
-            x[1] = xFaces ? grid.Y.Center(j) : grid.Y.Face(j);
+            x[0] = _scale * (xFaces ? grid.X.Face(i) : grid.X.Center(i));
+            x[1] = _scale * (xFaces ? grid.Y.Center(j) : grid.Y.Face(j));
             _data.Score(x, _t, s);
-            dest[j] = xFaces ? s[0] : s[1];
+            dest[j] = _scale * (xFaces ? s[0] : s[1]);
         }
     }
 }

@@ -37,25 +37,70 @@ public class DiracMixtureScoreTests
         var grid = Grid.OnRectangle(c.Lower[0], c.Upper[0], c.Nx, c.Lower[1], c.Upper[1], c.Ny);
         var faces = new FaceField(grid);
         new DiracMixtureScore(mixture).EvaluateFaces(grid, c.T, faces);
+        AssertEqualsPointwise(grid, faces, (x, s) => mixture.Score(x, c.T, s));
+    }
+
+    /// <summary>
+    /// The Ornstein-Uhlenbeck laws of the same data at OU time tau = T (their score a s(a x, t) through the separable
+    /// kernel at scaled positions, <see cref="ExactScore"/>) against their pointwise score.
+    /// </summary>
+    [Property(MaxTest = 100, Arbitrary = [typeof(KernelArbitraries)])]
+    public void OrnsteinUhlenbeckFaces_EqualTheDirectScore_AtEveryFace(KernelCase c)
+    {
+        var laws = new global::FokkerPlanckGrid.Distributions.OrnsteinUhlenbeckMarginals(c.Data.ToMixture());
+        var grid = Grid.OnRectangle(c.Lower[0], c.Upper[0], c.Nx, c.Lower[1], c.Upper[1], c.Ny);
+        var faces = new FaceField(grid);
+        new ExactScore(laws).EvaluateFaces(grid, c.T, faces);
+        AssertEqualsPointwise(grid, faces, (x, s) => laws.Score(x, c.T, s));
+    }
+
+    [Theory]
+    [InlineData(1e-4)]
+    [InlineData(0.3)]
+    [InlineData(2.0)]
+    public void OrnsteinUhlenbeckFaces1D_EqualTheDirectScore(double tau)
+    {
+        var data = new global::FokkerPlanckGrid.Distributions.DiracMixture([[-2.0], [0.5], [3.0]], [0.2, 0.5, 0.3]);
+        var laws = new global::FokkerPlanckGrid.Distributions.OrnsteinUhlenbeckMarginals(data);
+        var grid = Grid.OnInterval(-6, 6, 101);
+        var faces = new FaceField(grid);
+        new ExactScore(laws).EvaluateFaces(grid, tau, faces);
+        var s = new double[1];
+        double max = 0;
+        var direct = new double[faces.X.Length];
+        for (int i = 0; i < direct.Length; i++)
+        {
+            laws.Score([grid.X.Face(i)], tau, s);
+            direct[i] = s[0];
+            max = Math.Max(max, Math.Abs(s[0]));
+        }
+        for (int i = 0; i < direct.Length; i++)
+            Assert.True(Math.Abs(faces.X[i] - direct[i]) <= 1e-13 * max, $"tau {tau}, face {i}: {faces.X[i]:R} vs {direct[i]:R}");
+    }
+
+    /// <summary>Every x- and y-face of <paramref name="faces"/> against <paramref name="direct"/> at the face, to 1e-13 of max |s|.</summary>
+    private static void AssertEqualsPointwise(Grid grid, FaceField faces, SpanAction direct)
+    {
+        int nx = grid.Nx, ny = grid.Ny;
         var directX = new double[faces.X.Length];
         var directY = new double[faces.Y.Length];
         Span<double> x = stackalloc double[2];
         Span<double> s = stackalloc double[2];
         double max = 0;
-        for (int i = 0; i <= c.Nx; i++)
-            for (int j = 0; j < c.Ny; j++)
+        for (int i = 0; i <= nx; i++)
+            for (int j = 0; j < ny; j++)
             {
                 x[0] = grid.X.Face(i); x[1] = grid.Y.Center(j);
-                mixture.Score(x, c.T, s);
-                directX[i * c.Ny + j] = s[0];
+                direct(x, s);
+                directX[i * ny + j] = s[0];
                 max = Math.Max(max, Math.Abs(s[0]));
             }
-        for (int i = 0; i < c.Nx; i++)
-            for (int j = 0; j <= c.Ny; j++)
+        for (int i = 0; i < nx; i++)
+            for (int j = 0; j <= ny; j++)
             {
                 x[0] = grid.X.Center(i); x[1] = grid.Y.Face(j);
-                mixture.Score(x, c.T, s);
-                directY[i * (c.Ny + 1) + j] = s[1];
+                direct(x, s);
+                directY[i * (ny + 1) + j] = s[1];
                 max = Math.Max(max, Math.Abs(s[1]));
             }
         for (int k = 0; k < directX.Length; k++)
@@ -69,6 +114,8 @@ public class DiracMixtureScoreTests
             Assert.True(Math.Abs(faces.Y[k] - directY[k]) <= 1e-13 * max, $"y-face {k}: {faces.Y[k]:R} vs {directY[k]:R} (max |s| {max:G3})");
         }
     }
+
+    private delegate void SpanAction(ReadOnlySpan<double> x, Span<double> score);
 
     /// <summary>t = 1e-6 with the data in one corner: every face far away has E_k F_k below 1e-290 (fallback path).</summary>
     [Fact]
