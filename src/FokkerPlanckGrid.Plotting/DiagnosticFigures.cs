@@ -103,13 +103,13 @@ internal static class DiagnosticFigures
     {
         var series = new (string Path, string Legend)[]
         {
-            (Hdf5Layout.DiagnosticsKlVU, "KL(v(t) ‖ u(t))"),
-            (Hdf5Layout.DiagnosticsKlUV, "KL(u(t) ‖ v(t))"),
+            (Hdf5Layout.DiagnosticsKlVU, $"KL(v(t) ‖ {run.Law}(t))"),
+            (Hdf5Layout.DiagnosticsKlUV, $"KL({run.Law}(t) ‖ v(t))"),
             (Hdf5Layout.DiagnosticsKlVUh, "KL(v_h(t) ‖ u_h(t)), discrete u_h"),
         }.Where(s => run.Has(s.Path)).Select(s => (run.Read(s.Path).Data, s.Legend)).ToList();
         var panels = new List<Plot> { TimeSeries(run, t, series, $"{run.Name}: relative entropies against the exact and the discrete heat flow", "KL") };
         if (run.Has(Hdf5Layout.DiagnosticsFisherVU))
-            panels.Add(TimeSeries(run, t, [(run.Read(Hdf5Layout.DiagnosticsFisherVU).Data, "I(v(t) | u(t))")],
+            panels.Add(TimeSeries(run, t, [(run.Read(Hdf5Layout.DiagnosticsFisherVU).Data, $"I(v(t) | {run.Law}(t))")],
                 "relative Fisher information I(v | u) of (5.6)", "I(v | u)", colorOffset: 4));
         return Save(panels, file, rows: panels.Count, columns: 1);
     }
@@ -146,7 +146,7 @@ internal static class DiagnosticFigures
             if (exact is not null) Curves.Line(plot, tl, Column(exact), true, false, color, null, LinePattern.Dashed, 1.5f);
         }
         if (exact is not null)
-            items.Add(new LegendItem { LabelText = "u(t)(U_delta), exact", LineColor = Colors.Black, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
+            items.Add(new LegendItem { LabelText = $"{run.Law}(t)(U_delta), exact", LineColor = Colors.Black, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
         plot.Add.HorizontalLine(1, 1, Colors.Gray, LinePattern.Dotted);
         plot.Axes.SetLimitsY(0, 1.05);
         Curves.TimeAxis(plot, run, tl);

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace FokkerPlanckGrid.Plotting;
 
 /// <summary>
-/// 1D snapshot figures: the density v(x, t) with the exact u(x, t) dashed, on linear and logarithmic axes (the
+/// 1D snapshot figures: the density v(x, t) with the exact u(x, t) (or the OU law w) dashed, on linear and logarithmic axes (the
 /// log-density view of the paper's Figure 1), and the score s(x, t) at the same snapshots.
 /// </summary>
 internal static class FieldFigures1D
@@ -30,7 +30,7 @@ internal static class FieldFigures1D
 
         var linear = new Plot();
         var log = new Plot();
-        FigureStyle.Apply(linear, $"{run.Name}: density v(x, t), solid; exact heat flow u(x, t), dashed (eps = {FigureStyle.Number(run.Eps)})",
+        FigureStyle.Apply(linear, $"{run.Name}: density v(x, t), solid; {run.LawDescription}, dashed (eps = {FigureStyle.Number(run.Eps)})",
             "x", "v(x, t)");
         FigureStyle.Apply(log, "the same on a logarithmic scale (log-density, as in the paper's Figure 1)", "x", "v(x, t) (log scale)");
 
@@ -60,7 +60,7 @@ internal static class FieldFigures1D
             LineWidth = 2,
         }).ToList();
         if (u is not null)
-            items.Add(new LegendItem { LabelText = "u(t), exact", LineColor = Colors.Black, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
+            items.Add(new LegendItem { LabelText = $"{run.Law}(t), exact", LineColor = Colors.Black, LineWidth = 1.5f, LinePattern = LinePattern.Dashed });
         linear.ShowLegend(items, Alignment.UpperRight);
         linear.Legend.FontSize = FigureStyle.LegendSize;
         return FigureStyle.Save([linear, log], file, rows: 2, columns: 1, FigureStyle.Width, FigureStyle.Height + 200);
@@ -69,7 +69,7 @@ internal static class FieldFigures1D
     private static string Score(RunFile run, int[] shown, string file)
     {
         var plot = new Plot();
-        FigureStyle.Apply(plot, $"{run.Name}: score s(x, t) = ∂ₓ log u(x, t) at the cell centres", "x", "s(x, t)");
+        FigureStyle.Apply(plot, $"{run.Name}: score s(x, t) = ∂ₓ log {run.Law}(x, t) at the cell centres", "x", "s(x, t)");
         var items = new List<LegendItem>();
         for (int k = 0; k < shown.Length; k++)
         {

@@ -33,6 +33,18 @@ internal sealed class RunFile
     /// <summary>The case name from the <c>case</c> attribute, or the file name.</summary>
     public string Name { get; private init; } = "";
 
+    /// <summary>
+    /// The case's forward process (<c>forward</c>: "heat" or "ou"), which names the law v is compared with: the heat
+    /// flow u(t), or the Ornstein-Uhlenbeck law w(t) (the /snapshots/u dataset holds whichever it is).
+    /// </summary>
+    public bool OrnsteinUhlenbeck { get; private init; }
+
+    /// <summary>The compared law's symbol: "u" (heat flow) or "w" (Ornstein-Uhlenbeck).</summary>
+    public string Law => OrnsteinUhlenbeck ? "w" : "u";
+
+    /// <summary>How figure titles name the compared law.</summary>
+    public string LawDescription => OrnsteinUhlenbeck ? "exact OU law w(x, t)" : "exact heat flow u(x, t)";
+
     /// <summary>Cell centres along x and (2D) y.</summary>
     public double[] X { get; private init; } = [];
     public double[] Y { get; private init; } = [];
@@ -93,6 +105,7 @@ internal sealed class RunFile
                 Eps = Hdf5Reader.ReadAttributeDouble(path, "/", Hdf5Layout.AttrEps),
                 Status = TryString(path, Hdf5Layout.AttrStatus) ?? "",
                 Name = CaseName(caseJson) ?? System.IO.Path.GetFileNameWithoutExtension(path),
+                OrnsteinUhlenbeck = CaseString(caseJson, "forward") == "ou",
                 X = x,
                 Y = y,
                 BoxX = Box(path, Hdf5Layout.GridX, x),
@@ -127,12 +140,15 @@ internal sealed class RunFile
         return (centres[0] - h / 2, centres[^1] + h / 2);
     }
 
-    private static string? CaseName(string caseJson)
+    private static string? CaseName(string caseJson) => CaseString(caseJson, "name");
+
+    /// <summary>A top-level string of the resolved case, or null.</summary>
+    private static string? CaseString(string caseJson, string key)
     {
         if (Parse(caseJson) is not { } doc) return null;
         using (doc)
             return doc.RootElement.ValueKind == JsonValueKind.Object
-                   && doc.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
+                   && doc.RootElement.TryGetProperty(key, out var n) && n.ValueKind == JsonValueKind.String
                 ? n.GetString()
                 : null;
     }

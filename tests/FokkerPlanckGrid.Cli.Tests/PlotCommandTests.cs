@@ -28,6 +28,21 @@ public class PlotCommandTests
         return path;
     }
 
+    /// <summary>Figures name the law v is compared with: u(t) for the heat flow, w(t) for an OU case.</summary>
+    [Fact]
+    public void RunFile_NamesTheComparedLaw_ByTheCasesForwardProcess()
+    {
+        using var dir = new TempDirectory();
+        var heat = Run1D(dir);
+        var ou = dir.File("tiny-ou.h5");
+        var r = Cli.Run("run", "--out", ou, "--set", "grid.cells=[64]", "--set", "time.steps=10", "--set", "forward=ou");
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.Equal(("u", false), (Plotting.RunFile.Open(heat).Law, Plotting.RunFile.Open(heat).OrnsteinUhlenbeck));
+        var opened = Plotting.RunFile.Open(ou);
+        Assert.Equal(("w", true), (opened.Law, opened.OrnsteinUhlenbeck));
+        Assert.Contains("OU law", opened.LawDescription);
+    }
+
     private static string[] Written(CliResult r) =>
         r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
