@@ -65,29 +65,20 @@ public static class ConvergeCommand
         if (CaseCommand.Prepare(console, error, casePath, null, sets, threads) is not { } setup) return ExitCodes.InputError;
         var c = setup.Case;
         int current = 0;
-        ConvergenceResult result;
-        try
-        {
-            // everything that can fail on input, before the first level runs
-            ExactSolution.For(c);
-            ConvergenceStudy.Plan(c, levels, refine);
-            result = ConvergenceStudy.Run(c, levels, refine, threads,
-                onLevelStart: (k, _) => current = k,
-                onLevelDone: l => console.MarkupLine(
-                    $"[grey]level {current}: cells {string.Join("x", l.Cells)}, steps {l.Steps}, L1 {l.Errors.L1:0.###e+00} ({l.Seconds:F2} s)[/]"));
-        }
-        catch (CaseInputException e)
-        {
-            error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InputError;
-        }
-        catch (NumericalBreakdownException e)
-        {
-            error.WriteLine($"error: level {current}: {e.Message}");
-            return ExitCodes.Breakdown;
-        }
-        ConvergenceTable.Write(console, result);
-        if (jsonPath is not null) WriteJson(jsonPath, result);
+        ConvergenceResult? result = null;
+        if (Guarded(error, () => current, () =>
+            {
+                // everything that can fail on input, before the first level runs
+                ExactSolution.For(c);
+                ConvergenceStudy.Plan(c, levels, refine);
+                result = ConvergenceStudy.Run(c, levels, refine, threads,
+                    onLevelStart: (k, _) => current = k,
+                    onLevelDone: l => console.MarkupLine(
+                        $"[grey]level {current}: cells {string.Join("x", l.Cells)}, steps {l.Steps}, L1 {l.Errors.L1:0.###e+00} ({l.Seconds:F2} s)[/]"));
+            }) is { } failed)
+            return failed;
+        ConvergenceTable.Write(console, result!);
+        if (jsonPath is not null) WriteJson(jsonPath, result!);
         return ExitCodes.Success;
     }
 
@@ -101,14 +92,31 @@ public static class ConvergeCommand
         if (CaseCommand.Prepare(console, error, casePath, null, sets, threads) is not { } setup) return ExitCodes.InputError;
         var c = setup.Case;
         int current = 0;
-        HeatMapResult result;
+        HeatMapResult? result = null;
+        if (Guarded(error, () => current, () =>
+            {
+                OrnsteinUhlenbeckHeatMap.HeatCase(c);
+                ConvergenceStudy.Plan(c, levels, Refinement.Both);
+                result = OrnsteinUhlenbeckHeatMap.Study(c, levels, threads, l => console.MarkupLine(
+                    $"[grey]level {current++}: OU cells {string.Join("x", l.Cells)}, heat cells {string.Join("x", l.HeatCells)}, " +
+                    $"steps {l.Steps}, distance L1 {l.Difference.L1:0.###e+00} ({l.Seconds:F2} s)[/]"));
+            }) is { } failed)
+            return failed;
+        HeatMapTable.Write(console, result!);
+        if (jsonPath is not null) WriteHeatMapJson(jsonPath, result!);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Runs a study: bad input is one line and exit 2, a numerical breakdown names the level and exits 3; null when
+    /// the study ran through.
+    /// </summary>
+    private static int? Guarded(TextWriter error, Func<int> level, Action study)
+    {
         try
         {
-            OrnsteinUhlenbeckHeatMap.HeatCase(c);
-            ConvergenceStudy.Plan(c, levels, Refinement.Both);
-            result = OrnsteinUhlenbeckHeatMap.Study(c, levels, threads, l => console.MarkupLine(
-                $"[grey]level {current++}: OU cells {string.Join("x", l.Cells)}, heat cells {string.Join("x", l.HeatCells)}, " +
-                $"steps {l.Steps}, distance L1 {l.Difference.L1:0.###e+00} ({l.Seconds:F2} s)[/]"));
+            study();
+            return null;
         }
         catch (CaseInputException e)
         {
@@ -117,12 +125,9 @@ public static class ConvergeCommand
         }
         catch (NumericalBreakdownException e)
         {
-            error.WriteLine($"error: level {current}: {e.Message}");
+            error.WriteLine($"error: level {level()}: {e.Message}");
             return ExitCodes.Breakdown;
         }
-        HeatMapTable.Write(console, result);
-        if (jsonPath is not null) WriteHeatMapJson(jsonPath, result);
-        return ExitCodes.Success;
     }
 
     private static void WriteHeatMapJson(string path, HeatMapResult result)
