@@ -166,4 +166,31 @@ public class OrnsteinUhlenbeckParticleTests
         }
         Assert.Throws<ArgumentException>(() => ou.ToOrnsteinUhlenbeck(ou.Heat.Run(10, 2, 2), 2));
     }
+
+    /// <summary>
+    /// Why a mixed score maps exactly (ParticleCases): the grid's OU mixed score lambda s_ou1 + (1 - lambda) s_ou2 (exact
+    /// scores of the OU laws of both data blocks) equals a (lambda s1 + (1 - lambda) s2)(a x, t), the heat mixed score
+    /// mapped, to rounding — for interpolation and for guidance.
+    /// </summary>
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(2.0)]
+    public void OuMixedScore_IsTheMappedHeatMixedScore(double lambda)
+    {
+        var first = new DiracMixture([[-1, 0]], [1]);
+        var second = new DiracMixture([[1, 1], [1, -1]], [0.5, 0.5]);
+        var heat = new MixedScore(lambda, new DiracMixtureScore(first), new DiracMixtureScore(second));
+        var ou = new MixedScore(lambda, new ExactScore(new OrnsteinUhlenbeckMarginals(first)), new ExactScore(new OrnsteinUhlenbeckMarginals(second)));
+        Span<double> s = stackalloc double[2], h = stackalloc double[2];
+        foreach (double tau in new[] { 0.02, 0.3, 1.5 })
+        {
+            double a = Math.Exp(tau), t = OrnsteinUhlenbeckProcess.HeatTimeOf(tau);
+            foreach (var x in new double[][] { [0.1, 0.2], [-0.7, 0.9], [1.2, -0.4] })
+            {
+                ou.Evaluate(x, tau, s);
+                heat.Evaluate(new[] { a * x[0], a * x[1] }, t, h);
+                for (int c = 0; c < 2; c++) Assert.Equal(a * h[c], s[c], 1e-13 * (1 + Math.Abs(s[c])));
+            }
+        }
+    }
 }
