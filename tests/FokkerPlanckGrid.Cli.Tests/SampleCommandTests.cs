@@ -164,15 +164,20 @@ public class SampleCommandTests
         Assert.Contains("note: monte_carlo: not applicable", result.Stdout);
     }
 
+    /// <summary>
+    /// forward = ou used to be rejected here; the particles now follow the OU backward SDE (OuParticlesCommandTests):
+    /// the default case runs, its levels in OU time. A tabulated score stays rejected with ou (exit 2, score.kind).
+    /// </summary>
     [Fact]
-    public void Sample_WithTheOuForwardProcess_IsRejected()
+    public void Sample_WithTheOuForwardProcess_RunsInOuTime()
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("p.h5");
-        var result = Cli.Run(["sample", "--out", h5, "--set", "forward=ou"]);
-        Assert.Equal(ExitCodes.InputError, result.ExitCode);
-        Assert.StartsWith("error: particles = ", Assert.Single(result.StderrLines));
-        RunFileAssert.NothingWritten(h5);
+        var result = Cli.Run(["sample", "--particles", "500", "--out", h5, "--set", "forward=ou", .. Small]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
+        var t = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesT).Data;
+        Assert.Equal(2.0, t[0]);
+        Assert.Equal(0.05, t[^1]);
     }
 
     /// <summary>Particles from v_T = u(T) in 1D with eps = 0.2: the Monte Carlo comparison applies; the hull bound is not guaranteed.</summary>

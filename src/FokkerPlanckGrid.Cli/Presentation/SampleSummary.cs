@@ -18,7 +18,10 @@ public static class SampleSummary
         string start = spec.StartPoints is { } points ? $"{points.Length} given point(s)" : $"v_T ({c.Terminal.Kind})";
         Row(table, "particles", $"{run.Count} from {start}, seed {run.Seed}");
         Row(table, "method", $"{spec.Method}, eps = {F(c.Eps)}");
-        Row(table, "time", $"T = {F(c.Time.T)} -> t_min = {F(c.Time.TMin)}, {run.Steps} geometric steps");
+        bool ou = o.Setup.Ou is not null;
+        Row(table, "time", $"T = {F(c.Time.T)} -> t_min = {F(c.Time.TMin)}, {run.Steps} geometric steps" + (ou ? " (OU time)" : ""));
+        if (ou)
+            Row(table, "forward", "ou: heat sampler at t = (e^(2 tau) - 1)/2, positions divided by e^tau");
         Row(table, "wall time", $"{o.WallSeconds:F2} s (stepping {run.Seconds:F2} s, {o.Threads} threads)");
         Row(table, "particle-steps/s", run.ParticleStepsPerSecond.ToString("0.000e+00", CultureInfo.InvariantCulture));
         if (o.Distances is { } d)
@@ -27,14 +30,19 @@ public static class SampleSummary
             string over = d.Measured < run.Count ? $" (over {d.Measured} end points)" : "";
             Row(table, $"{what}: mean / max{over}", $"{F(d.Mean)} / {F(d.Max)}");
             foreach (var (delta, fraction) in d.Within) Row(table, $"fraction within {F(delta)}", fraction.ToString("F4", CultureInfo.InvariantCulture));
-            Row(table, "sqrt(2 t_min)", F(Math.Sqrt(2 * c.Time.TMin)));
+            if (ou) Row(table, "sqrt(1 - e^(-2 t_min))", F(Equations.ForwardProcess.OrnsteinUhlenbeck.KernelWidth(c.Time.TMin)));
+            else Row(table, "sqrt(2 t_min)", F(Math.Sqrt(2 * c.Time.TMin)));
         }
         if (run.BreakdownLevel is { } b)
             table.AddRow("[red]breakdown[/]", $"[red]a particle became non-finite at level {b}, t = {F(run.Levels[b])}[/]");
         Row(table, "stored", $"{run.StoredCount} trajectories (stride {run.Stride}) at {run.StoredLevels.Length} levels");
         Row(table, "file", o.OutputPath);
         console.Write(table);
-        if (o.Mixing is { } mixing) WriteMixing(console, mixing, spec.StartPoints is null);
+        if (o.Mixing is { } mixing)
+        {
+            WriteMixing(console, mixing, spec.StartPoints is null);
+            if (ou) console.MarkupLine("[grey]forward = ou: the shares count X = e^tau Y (heat coordinates) at the heat times t(tau)[/]");
+        }
         else if (o.MixingNote is { } note) console.MarkupLine($"[grey]Phi_lambda: {Markup.Escape(note)}[/]");
     }
 

@@ -16,6 +16,7 @@ namespace FokkerPlanckGrid.Cli.Running;
 public sealed class ParticleVerification
 {
     private readonly ParticleSetup _setup;
+    private readonly ParticleRun _heatRun;   // forward = ou: X = e^tau Y at heat times; the heat flow: _run itself
     private readonly ParticleRun _run;
     private readonly ParticleRun? _half;
     private readonly HullTracker? _hull;
@@ -24,10 +25,11 @@ public sealed class ParticleVerification
     private readonly CriticalPointTracker? _mixing;
     private readonly string? _mixingReason;
 
-    private ParticleVerification(ParticleSetup setup, ParticleRun run, ParticleRun? half, HullTracker? hull, string? hullReason, int terms,
+    private ParticleVerification(ParticleSetup setup, ParticleRun heatRun, ParticleRun run, ParticleRun? half, HullTracker? hull, string? hullReason, int terms,
         CriticalPointTracker? mixing, string? mixingReason)
     {
         _setup = setup;
+        _heatRun = heatRun;
         _run = run;
         _half = half;
         _hull = hull;
@@ -51,14 +53,23 @@ public sealed class ParticleVerification
         var (points, terms, reason) = ParticleCases.HullPoints(c, setup.Data);
         var hull = points is null ? null : new HullTracker(new ConvexHull(points), spec.Count, setup.Sampler.Levels, setup.Method);
         var (mixing, mixingReason) = ParticleCases.CriticalPoints(c, setup.Sampler, spec.Store);
-        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: ParticleObservers.Combine(hull, mixing));
+        var heatRun = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: ParticleObservers.Combine(hull, mixing));
+        var run = setup.InCaseCoordinates(heatRun);
         ParticleRun? half = null;
         if (setup.StartsFromTerminal && spec.Steps >= 2 && run.BreakdownLevel is null)
             half = spec.Steps % 2 == 0   // the same Brownian path on every other level, or (odd K) independent noise
-                ? setup.Sampler.Run(spec.Count, spec.Seed, 2, threads: threads, coarsen: 2)
-                : setup.SamplerWithSteps(spec.Steps / 2).Run(spec.Count, spec.Seed, 2, threads: threads);
-        return new ParticleVerification(setup, run, half, hull, reason, terms, mixing, mixingReason);
+                ? setup.InCaseCoordinates(setup.Sampler.Run(spec.Count, spec.Seed, 2, threads: threads, coarsen: 2), 2)
+                : setup.RunWithSteps(spec.Steps / 2, spec.Count, spec.Seed, threads);
+        return new ParticleVerification(setup, heatRun, run, half, hull, reason, terms, mixing, mixingReason);
     }
+
+
+    /// <summary>
+    /// forward = ou: what the heat-flow particle checks state about Y. They are judged on X = e^tau Y at the heat times
+    /// t = (e^{2 tau} - 1)/2 (<see cref="OrnsteinUhlenbeckParticles"/>), which is their exact OU form.
+    /// </summary>
+    private const string OuForm = " [forward = ou: judged on X = e^tau Y at heat time t(tau) = (e^{2 tau} - 1)/2, the exact OU form " +
+        "of the statement (e.g. d(e^tau Y_tau, K) <= sqrt(t(tau)/t(T)) d(e^T Y_T, K)); times above are heat times]";
 
     /// <summary>The particle checks and notes, given the grid run's setup and its v(t_min).</summary>
     public (List<CheckResult> Checks, List<string> Notes) Evaluate(SolverSetup grid, double[]? vFinal, int threads)
@@ -66,9 +77,12 @@ public sealed class ParticleVerification
         var c = _setup.Case;
         var (atoms, atomsReason) = ParticleCases.Atoms(c, _setup.Data);
         var (budget, mcReason) = MonteCarlo(grid, vFinal, threads);
-        var inputs = new ParticleChecks.Inputs(_run, _setup.Method, c.Eps, _hull, _hullReason, atoms, atomsReason, _terms, budget, mcReason,
+        var inputs = new ParticleChecks.Inputs(_heatRun, _setup.Method, c.Eps, _hull, _hullReason, atoms, atomsReason, _terms, budget, mcReason,
             _run.BreakdownLevel is null ? _mixing : null, _setup.StartsFromTerminal);
         var (checks, notes) = ParticleChecks.Evaluate(inputs);
+        if (_setup.Ou is not null)
+            checks = checks.Select(k => k.Name == "monte_carlo" ? k with { Detail = k.Detail + " [forward = ou: Y against the grid's OU v(t_min)]" }
+                : k with { Detail = k.Detail + OuForm }).ToList();
         if (_mixingReason is not null) notes.Add($"mixing_limits_particles: not applicable: {_mixingReason}");
         if (_run.BreakdownLevel is { } b)
             checks.Add(new CheckResult("particles_finite", false, b, _run.Steps, b - _run.Steps,

@@ -34,7 +34,9 @@ public static class SampleSession
         var c = setup.Case;
         var spec = setup.Spec;
         var (mixing, mixingNote) = ParticleCases.CriticalPoints(c, setup.Sampler, spec.Store);
-        var run = setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: mixing, progress: progress);
+        // forward = ou: the heat sampler runs (the mixing tracker counts its X = e^tau Y), the file gets Y and OU times
+        var run = setup.InCaseCoordinates(
+            setup.Sampler.Run(spec.Count, spec.Seed, spec.Store, threads: threads, observer: mixing, progress: progress));
         if (run.BreakdownLevel is not null) mixing = null;
         ParticleFile.Write(outPath, CaseFile.ToJson(c), RunSession.Version, c.Eps, c.Time.T, c.Time.TMin, run,
             mixing is null ? null : ParticleFile.MixingDatasets(mixing));

@@ -37,7 +37,7 @@ internal sealed class CaseReader
         var scheme = ReadScheme(o["scheme"]);
         var output = ReadOutput(o["output"], name);
         var diagnostics = ReadDiagnostics(o["diagnostics"]);
-        var particles = ReadParticles(o["particles"], d, time, forward);
+        var particles = ReadParticles(o["particles"], d, time);
         return new Case(name, data, score, terminal, grid, time, eps, scheme, output, diagnostics, particles, forward);
     }
 
@@ -314,14 +314,12 @@ internal sealed class CaseReader
     /// <summary>
     /// `particles`: count in [1, 10^8] (default 10000, or the number of start points when they are given), seed any
     /// 32-bit integer, start "terminal" or {"points": [..]}, method, steps in [1, 10^7], store in [2, steps + 1].
-    /// The particles follow the heat-flow SDE (2.7): a case with `forward: ou` cannot have them.
+    /// With `forward: ou` the particles follow the OU backward SDE (FokkerPlanckGrid.Particles.OrnsteinUhlenbeckParticles).
     /// </summary>
-    private ParticlesSpec? ReadParticles(JsonNode? node, int d, TimeSpec time, ForwardKind forward)
+    private ParticlesSpec? ReadParticles(JsonNode? node, int d, TimeSpec time)
     {
         var o = OptionalObject(node, "particles", """an object {"count": .., "seed": .., "start": .., "method": .., ...}""");
         if (o is null) return null;
-        if (forward != ForwardKind.Heat)
-            throw Error("particles", node, "the particles follow the heat-flow SDE (2.7); a case with forward = ou cannot have them");
         AllowKeys(o, "particles", "count", "seed", "start", "method", "steps", "store");
         double[][]? start = null;
         const string startRule = """must be "terminal" or {"points": [[..], ..]}""";

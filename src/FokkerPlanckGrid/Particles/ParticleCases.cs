@@ -40,6 +40,7 @@ public static class ParticleCases
         var data = DataDistributions.From(c.Data);
         if (data.Dimension != grid.Dimension)
             throw new CaseInputException("data", $"{data.Dimension}D data", $"the grid is {grid.Dimension}D");
+        if (c.Forward == ForwardKind.OrnsteinUhlenbeck) return BuildOrnsteinUhlenbeck(c, spec, grid, data, threads);
         var score = CaseBuilder.ScoreOf(c.Score, data, grid, threads);
         var (lo, hi) = score.TimeRange;
         if (c.Time.TMin < lo * (1 - 1e-12) || c.Time.T > hi * (1 + 1e-12))
@@ -54,6 +55,39 @@ public static class ParticleCases
         var method = MethodOf(spec.Method);
         var sampler = new ParticleSampler(score, start, method, c.Eps, Levels(c.Time, spec.Steps));
         return new ParticleSetup(c, spec, grid, data, score, start, method, sampler);
+    }
+
+    /// <summary>
+    /// forward = ou (<see cref="OrnsteinUhlenbeckParticles"/>): the heat sampler of the data at the mapped levels, from
+    /// the mapped start. The heat score of the data is exact for exact scores; for a mixed score too, since the OU mixed
+    /// score the grid uses is lambda s_ou1 + (1 - lambda) s_ou2 = a (lambda s1 + (1 - lambda) s2)(a x, t), the map of
+    /// the heat mixed score. A tabulated score is the OU score on this grid's cells; the heat score at a x would have to
+    /// be read off the grid, so that combination is rejected.
+    /// </summary>
+    private static ParticleSetup BuildOrnsteinUhlenbeck(Case c, ParticlesSpec spec, Grids.Grid grid, IDataDistribution data, int threads)
+    {
+        if (c.Score is GridFileScoreSpec)
+            throw new CaseInputException("score.kind", c.Score.Kind, "particles with forward = ou need the heat-flow score of the data " +
+                "at e^tau x, off the grid where the table holds the OU score; allowed with forward = ou and particles: exact, mixed");
+        var score = CaseBuilder.ScoreOf(c.Score, data, grid, threads);   // the heat-flow score of the data
+        double tLow = Equations.OrnsteinUhlenbeckProcess.HeatTimeOf(c.Time.TMin), tHigh = Equations.OrnsteinUhlenbeckProcess.HeatTimeOf(c.Time.T);
+        var (lo, hi) = score.TimeRange;
+        if (tLow < lo * (1 - 1e-12) || tHigh > hi * (1 + 1e-12))
+            throw new CaseInputException("time", $"[{c.Time.TMin}, {c.Time.T}]",
+                $"forward = ou maps it to heat times [{tLow}, {tHigh}], but the score is defined for t in [{lo}, {hi}] only");
+        double aT = Math.Exp(c.Time.T);
+        IParticleStart start = spec.StartPoints is { } points
+            ? OrnsteinUhlenbeckParticles.Scaled(ParticleStarts.Points(points), aT)
+            : c.Terminal switch
+            {
+                HeatTerminalSpec => ParticleStarts.Heat(data, tHigh),   // a_T w(T) ~ u(t(T))
+                GaussianTerminalSpec g => ParticleStarts.Gaussian(g.Mean.Select(m => aT * m).ToArray(), aT * aT * g.Variance),
+                FileTerminalSpec => OrnsteinUhlenbeckParticles.Scaled(ParticleStarts.Cells(grid, CaseBuilder.TerminalOf(c, grid, data)), aT),
+                _ => throw new CaseInputException("terminal.kind", c.Terminal.Kind, "allowed: heat, gaussian, file"),
+            };
+        var method = MethodOf(spec.Method);
+        var ou = new OrnsteinUhlenbeckParticles(score, start, method, c.Eps, Levels(c.Time, spec.Steps));
+        return new ParticleSetup(c, spec, grid, data, score, start, method, ou.Heat, ou);
     }
 
     /// <summary>

@@ -185,6 +185,18 @@ public class CaseFileParseTests
         Assert.Equal(ForwardKind.OrnsteinUhlenbeck, CaseFile.Parse(CaseFile.ToJson(c), []).Case.Forward);
     }
 
+    /// <summary>forward = ou with a particles block was rejected before; the particles now follow the OU backward SDE.</summary>
+    [Fact]
+    public void Parse_OuWithParticles_IsAccepted_AndRoundTrips()
+    {
+        var (c, _) = CaseFile.Parse(Minimal, ["forward=ou", "particles={\"count\": 5, \"start\": {\"points\": [[0.5]]}, \"steps\": 8}"]);
+        Assert.Equal(ForwardKind.OrnsteinUhlenbeck, c.Forward);
+        Assert.Equal(8, c.Particles!.Steps);
+        var back = CaseFile.Parse(CaseFile.ToJson(c), []).Case;
+        Assert.Equal(ForwardKind.OrnsteinUhlenbeck, back.Forward);
+        Assert.Equal(5, back.Particles!.Count);
+    }
+
     [Fact]
     public void Parse_BadForward_NamesTheKeyAndTheAllowedValues()
     {
