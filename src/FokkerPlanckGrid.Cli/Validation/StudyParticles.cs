@@ -37,12 +37,17 @@ public static class StudyParticles
     public static ParticlesSpec Require(Case c, string where) =>
         c.Particles ?? throw new CaseInputException(where, c.Name, "needs a particles block (count, seed, method, steps, store)");
 
-    /// <summary>Runs the particles of <paramref name="setup"/> and adds a line to the outcome's runs.</summary>
+    /// <summary>
+    /// Runs the particles of <paramref name="setup"/> and adds a line to the outcome's runs. The run is returned in the
+    /// case's coordinates and times (for forward = ou: Y = X / e^tau at OU times, <see cref="ParticleSetup.InCaseCoordinates"/>);
+    /// the observer sees the sampler's own (heat) coordinates, where the heat-flow theorems are judged.
+    /// </summary>
     public static ParticleRun Run(StudyOutcome outcome, string label, ParticleSetup setup, StudyContext context,
         IParticleObserver? observer = null, int? storedLevels = null, int maxStored = ParticleSampler.DefaultMaxStored, int coarsen = 1)
     {
         var spec = setup.Spec;
-        var run = setup.Sampler.Run(spec.Count, spec.Seed, storedLevels ?? spec.Store, maxStored, context.Threads, observer, coarsen: coarsen);
+        var run = setup.InCaseCoordinates(
+            setup.Sampler.Run(spec.Count, spec.Seed, storedLevels ?? spec.Store, maxStored, context.Threads, observer, coarsen: coarsen), coarsen);
         if (run.BreakdownLevel is { } b)
             throw new NumericalBreakdownException(b, run.Levels[b], $"a particle of '{label}' became non-finite");
         static string N(double x) => x.ToString("G4", CultureInfo.InvariantCulture);
