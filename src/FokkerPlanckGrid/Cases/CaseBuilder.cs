@@ -58,6 +58,7 @@ public static class CaseBuilder
     {
         DiracMixture dirac => new DiracMixtureScore(dirac, threads),
         CurveMeasure curve => new DiracMixtureScore(curve.Nodes, threads),   // the quadrature is a weighted Dirac mixture
+        GaussianMixture { IsDiagonal: true } gaussians => new GaussianMixtureScore(gaussians, threads),
         _ => new ExactScore(data, threads),   // separable faces for the OU laws of Dirac data too
     };
 

@@ -89,7 +89,7 @@ public sealed class GaussianMixture : IDataDistribution
             Weights[k] = weights[k] / total;
             _logWeights[k] = Math.Log(Weights[k]);
         }
-        HasClosedFormMass = diagonal;
+        IsDiagonal = diagonal;
     }
 
     /// <summary>Isotropic components, Sigma_k = variances[k] I.</summary>
@@ -126,7 +126,10 @@ public sealed class GaussianMixture : IDataDistribution
     /// True when every Sigma_k is diagonal: then <see cref="MassInBox"/> is a product of normal interval probabilities.
     /// A non-diagonal 2x2 covariance is integrated by adaptive Gauss-Legendre quadrature instead.
     /// </summary>
-    public bool HasClosedFormMass { get; }
+    public bool HasClosedFormMass => IsDiagonal;
+
+    /// <summary>True when every Sigma_k is diagonal (then the weights separate along the axes: <see cref="Scores.GaussianMixtureScore"/>).</summary>
+    public bool IsDiagonal { get; }
 
     public double LogDensity(ReadOnlySpan<double> x, double t)
     {

@@ -34,19 +34,24 @@ internal static class SeparableSoftmax
     /// <param name="q">e (y_k - x)^2, or empty</param>
     /// <param name="scale">the positions are scale times the axis' faces or centres (1: the axis itself)</param>
     public static void Tabulate(DiracMixture data, Axis axis, bool faces, int coordinate, double t, bool withWeights, int n,
-        int stride, Span<double> e, Span<double> g, Span<double> q, double scale = 1)
+        int stride, Span<double> e, Span<double> g, Span<double> q, double scale = 1) =>
+        Tabulate(new DiracAxisTerms(data, coordinate, t, withWeights), axis, faces, n, stride, e, g, q, scale);
+
+    /// <summary>
+    /// The factors of any mixture whose terms separate along the axes (<see cref="IAxisTerms"/>): e[k * stride + i] =
+    /// exp(a_k(x_i) - max_k a_k(x_i)), g = e r_k(x_i), q = e r_k(x_i)^2, at x_i = scale times face or centre i.
+    /// </summary>
+    public static void Tabulate<TTerms>(in TTerms terms, Axis axis, bool faces, int n, int stride, Span<double> e,
+        Span<double> g, Span<double> q, double scale = 1) where TTerms : struct, IAxisTerms
     {
-        int count = data.Count;
-        double inv4t = 1 / (4 * t);
-        var logW = data.LogWeights;
+        int count = terms.Count;
         for (int i = 0; i < n; i++)
         {
             double x = scale * (faces ? axis.Face(i) : axis.Center(i));
             double max = double.NegativeInfinity;
             for (int k = 0; k < count; k++)
             {
-                double d = x - data.Point(k, coordinate);
-                double a = (withWeights ? logW[k] : 0) - d * d * inv4t;
+                double a = terms.Exponent(k, x);
                 e[k * stride + i] = a;
                 max = Math.Max(max, a);
             }
@@ -54,10 +59,61 @@ internal static class SeparableSoftmax
             {
                 double v = Math.Exp(e[k * stride + i] - max);
                 e[k * stride + i] = v;
-                double r = data.Point(k, coordinate) - x;
+                double r = terms.Offset(k, x);
                 if (!g.IsEmpty) g[k * stride + i] = v * r;
                 if (!q.IsEmpty) q[k * stride + i] = v * r * r;
             }
         }
     }
+}
+
+/// <summary>
+/// One axis' share of a separable mixture's terms: the exponent a_k(x) of term k's factor along the axis (its log, up
+/// to a constant common to all k) and the offset r_k(x) that the score's numerator weighs it by.
+/// </summary>
+internal interface IAxisTerms
+{
+    int Count { get; }
+
+    double Exponent(int k, double x);
+
+    double Offset(int k, double x);
+}
+
+/// <summary>
+/// Dirac atoms under the heat flow: a_k = [log w_k] - (x - y_k)^2 / 4t, r_k = y_k - x (the score's 1/(2t) is applied to
+/// the ratio).
+/// </summary>
+internal readonly struct DiracAxisTerms(DiracMixture data, int coordinate, double t, bool withWeights) : IAxisTerms
+{
+    private readonly double _inv4t = 1 / (4 * t);
+
+    public int Count => data.Count;
+
+    public double Exponent(int k, double x)
+    {
+        double d = x - data.Point(k, coordinate);
+        return (withWeights ? data.LogWeights[k] : 0) - d * d * _inv4t;
+    }
+
+    public double Offset(int k, double x) => data.Point(k, coordinate) - x;
+}
+
+/// <summary>
+/// Gaussian components with diagonal covariance under the heat flow, along one axis: variance V_k = sigma_k^2 + 2t,
+/// a_k = [log w_k] - log(V_k)/2 - (x - m_k)^2 / (2 V_k), r_k = (m_k - x) / V_k (the whole score: the ratio's scale is 1).
+/// The per-component constants come precomputed per step (<paramref name="logPrefactors"/> = [log w_k] - log(V_k)/2,
+/// <paramref name="inverseVariances"/> = 1/V_k).
+/// </summary>
+internal readonly struct GaussianAxisTerms(double[] means, double[] logPrefactors, double[] inverseVariances) : IAxisTerms
+{
+    public int Count => means.Length;
+
+    public double Exponent(int k, double x)
+    {
+        double d = x - means[k];
+        return logPrefactors[k] - 0.5 * d * d * inverseVariances[k];
+    }
+
+    public double Offset(int k, double x) => (means[k] - x) * inverseVariances[k];
 }

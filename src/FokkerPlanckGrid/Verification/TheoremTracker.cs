@@ -227,6 +227,7 @@ public sealed class TheoremTracker : ISimulationObserver
     private static Divergence? AnalyticDivergence(IScore score) => score switch
     {
         DiracMixtureScore d => d.Data.DivScore,
+        GaussianMixtureScore g => g.Data.DivScore,
         ExactScore e => e.Data.DivScore,
         MixedScore m when AnalyticDivergence(m.First) is { } a && AnalyticDivergence(m.Second) is { } b =>
             (x, t) => m.Lambda * a(x, t) + (1 - m.Lambda) * b(x, t),
