@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FokkerPlanckGrid.IO;
 using Spectre.Console;
 
@@ -74,4 +75,23 @@ public static class RunFileAssert
     }
 
     public static string Status(string file) => Hdf5Reader.ReadAttributeString(file, "/", Hdf5Layout.AttrStatus);
+}
+
+/// <summary>Files of the repository (found by walking up from the test assembly to the folder holding them).</summary>
+public static class Repo
+{
+    public static string File(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
+        throw new FileNotFoundException(relative);
+    }
+}
+
+/// <summary>The JSON report of `fpgrid verify`.</summary>
+public static class VerifyReport
+{
+    /// <summary>The entry of check <paramref name="name"/> in the report's "checks".</summary>
+    public static JsonElement Check(JsonDocument report, string name) =>
+        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 }

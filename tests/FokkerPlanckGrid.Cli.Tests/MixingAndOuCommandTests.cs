@@ -9,17 +9,6 @@ namespace FokkerPlanckGrid.Cli.Tests;
 /// </summary>
 public class MixingAndOuCommandTests
 {
-    /// <summary>A file of the repository (found by walking up from the test assembly to the folder holding validation/).</summary>
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
-    }
-
-    private static JsonElement Check(JsonDocument report, string name) =>
-        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-
     /// <summary>
     /// validation/cases/guidance-1d.json at 256 cells: Li-Yau and the L^p bounds are violated and reported as not
     /// guaranteed (measured, in the JSON and the table), the run still passes (exit 0), and the mass ends on the kink
@@ -30,19 +19,19 @@ public class MixingAndOuCommandTests
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("g.h5"), json = dir.File("g.json");
-        var r = Cli.Run("verify", RepoFile("validation/cases/guidance-1d.json"), "--out", h5, "--json", json,
+        var r = Cli.Run("verify", Repo.File("validation/cases/guidance-1d.json"), "--out", h5, "--json", json,
             "--set", "grid.cells=[256]", "--set", "time.steps=50", "--set", "time.tMin=0.1");
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
         foreach (var name in new[] { "liyau", "liyau_discrete", "lp_bound_p2", "lp_discrete_bound_pinf" })
         {
-            Assert.False(Check(report, name).GetProperty("passed").GetBoolean(), name);
-            Assert.False(Check(report, name).GetProperty("guaranteed").GetBoolean(), name);
+            Assert.False(VerifyReport.Check(report, name).GetProperty("passed").GetBoolean(), name);
+            Assert.False(VerifyReport.Check(report, name).GetProperty("guaranteed").GetBoolean(), name);
         }
-        Assert.True(Check(report, "liyau").GetProperty("margin").GetDouble() < -10);
-        Assert.True(Check(report, "mixing_limits_delta0.25").GetProperty("passed").GetBoolean());
-        Assert.True(Check(report, "mass").GetProperty("guaranteed").GetBoolean());
+        Assert.True(VerifyReport.Check(report, "liyau").GetProperty("margin").GetDouble() < -10);
+        Assert.True(VerifyReport.Check(report, "mixing_limits_delta0.25").GetProperty("passed").GetBoolean());
+        Assert.True(VerifyReport.Check(report, "mass").GetProperty("guaranteed").GetBoolean());
         Assert.Contains("VIOLATED (not guaranteed)", r.Stdout);
         Assert.Contains("boundary minimum", r.Stdout);
     }
@@ -56,7 +45,7 @@ public class MixingAndOuCommandTests
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("m.h5");
-        var r = Cli.Run("run", RepoFile("validation/cases/mixing-1d.json"), "--out", h5,
+        var r = Cli.Run("run", Repo.File("validation/cases/mixing-1d.json"), "--out", h5,
             "--set", "grid.cells=[256]", "--set", "time.steps=40", "--set", "time.tMin=0.05");
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         Assert.Contains("critical points of Phi_lambda", r.Stdout);
@@ -78,13 +67,13 @@ public class MixingAndOuCommandTests
     {
         using var dir = new TempDirectory();
         string json = dir.File("ou.json");
-        var r = Cli.Run("verify", RepoFile("validation/cases/ou-1d.json"), "--out", dir.File("ou.h5"), "--json", json,
+        var r = Cli.Run("verify", Repo.File("validation/cases/ou-1d.json"), "--out", dir.File("ou.h5"), "--json", json,
             "--set", "grid.cells=[256]", "--set", "time.steps=50", "--set", "time.tMin=0.1");
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.All(report.RootElement.GetProperty("checks").EnumerateArray(), c =>
             Assert.True(c.GetProperty("passed").GetBoolean() && c.GetProperty("guaranteed").GetBoolean(), c.GetProperty("name").GetString()));
-        Assert.Contains("1 - e^(-2t)", Check(report, "liyau").GetProperty("detail").GetString());
+        Assert.Contains("1 - e^(-2t)", VerifyReport.Check(report, "liyau").GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -107,7 +96,7 @@ public class MixingAndOuCommandTests
     {
         using var dir = new TempDirectory();
         string json = dir.File("map.json");
-        var r = Cli.Run("converge", RepoFile("validation/cases/ou-1d.json"), "--levels", "3", "--map-heat", "--json", json,
+        var r = Cli.Run("converge", Repo.File("validation/cases/ou-1d.json"), "--levels", "3", "--map-heat", "--json", json,
             "--set", "grid.cells=[256]", "--set", "time.steps=64", "--set", "time.T=1", "--set", "time.tMin=0.1");
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         Assert.Contains("--map-heat", r.Stdout);
@@ -122,7 +111,7 @@ public class MixingAndOuCommandTests
     [Fact]
     public void ConvergeMapHeat_OnAHeatCase_ExitsTwo_NamingForward()
     {
-        var r = Cli.Run("converge", RepoFile("validation/cases/P1a.json"), "--levels", "2", "--map-heat");
+        var r = Cli.Run("converge", Repo.File("validation/cases/P1a.json"), "--levels", "2", "--map-heat");
         Assert.Equal(ExitCodes.InputError, r.ExitCode);
         Assert.StartsWith("error: forward = heat:", Assert.Single(r.StderrLines));
     }

@@ -10,23 +10,13 @@ namespace FokkerPlanckGrid.Cli.Tests;
 /// </summary>
 public class MixingParticlesCommandTests
 {
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
-    }
-
-    private static JsonElement Check(JsonDocument report, string name) =>
-        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-
     /// <summary>validation/cases/mixing-2d.json, 3000 particles: nine critical points, the shares in the table and the file.</summary>
     [Fact]
     public void Sample_OnAMixedCase_ReportsTheCriticalPoints_InTheSummaryAndUnderParticles()
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("m.h5");
-        var r = Cli.Run("sample", RepoFile("validation/cases/mixing-2d.json"), "--particles", "3000", "--out", h5,
+        var r = Cli.Run("sample", Repo.File("validation/cases/mixing-2d.json"), "--particles", "3000", "--out", h5,
             "--set", "particles={\"steps\": 60, \"store\": 7}");
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         foreach (var row in new[] { "critical points of Phi_lambda, lambda = 0.5", "near the minima", "outside all", "saddle or maximum" })
@@ -51,18 +41,18 @@ public class MixingParticlesCommandTests
     {
         using var dir = new TempDirectory();
         string json = dir.File("m.json"), h5 = dir.File("m.h5");
-        var r = Cli.Run("verify", RepoFile("validation/cases/mixing-1d.json"), "--out", h5, "--json", json,
+        var r = Cli.Run("verify", Repo.File("validation/cases/mixing-1d.json"), "--out", h5, "--json", json,
             "--set", "time.steps=50", "--set", "eps=0",
             "--set", "particles={\"count\": 3000, \"steps\": 200, \"store\": 41}");
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         foreach (var name in new[] { "mixing_limits_particles_delta0.1", "mixing_limits_particles_delta0.25", "mixing_limits_particles_delta0.5", "mixing_rate_particles" })
         {
-            var c = Check(report, name);
+            var c = VerifyReport.Check(report, name);
             Assert.True(c.GetProperty("passed").GetBoolean() && c.GetProperty("guaranteed").GetBoolean(), name + ": " + c.GetProperty("detail").GetString());
         }
-        Assert.Equal(0.5, Check(report, "mixing_rate_particles").GetProperty("measured").GetDouble(), 1e-6);
-        Assert.Contains("local minima", Check(report, "mixing_limits_particles_delta0.5").GetProperty("detail").GetString());
+        Assert.Equal(0.5, VerifyReport.Check(report, "mixing_rate_particles").GetProperty("measured").GetDouble(), 1e-6);
+        Assert.Contains("local minima", VerifyReport.Check(report, "mixing_limits_particles_delta0.5").GetProperty("detail").GetString());
         Assert.Equal([41, 3, 6], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesMixingShare));
     }
 }

@@ -16,16 +16,6 @@ public class OuParticlesCommandTests
         "--set", "particles.count=4000", "--set", "particles.steps=40", "--set", "particles.store=11",
     ];
 
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
-    }
-
-    private static JsonElement Check(JsonDocument report, string name) =>
-        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-
     /// <summary>
     /// The stored times are the OU levels tau_n = T (t_min/T)^(n/K) (not the heat times (e^{2 tau} - 1)/2, which start at
     /// (e^2 - 1)/2 = 3.19), and the end points at t_min are the last stored level.
@@ -35,7 +25,7 @@ public class OuParticlesCommandTests
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("p.h5");
-        var r = Cli.Run(["sample", RepoFile("validation/cases/particles-ou-2d.json"), "--out", h5, .. Toy]);
+        var r = Cli.Run(["sample", Repo.File("validation/cases/particles-ou-2d.json"), "--out", h5, .. Toy]);
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         var t = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.ParticlesT).Data;
         Assert.Equal(11, t.Length);
@@ -60,16 +50,16 @@ public class OuParticlesCommandTests
     {
         using var dir = new TempDirectory();
         string json = dir.File("r.json");
-        var r = Cli.Run(["verify", RepoFile("validation/cases/particles-ou-2d.json"), "--out", dir.File("v.h5"), "--json", json, .. Toy]);
+        var r = Cli.Run(["verify", Repo.File("validation/cases/particles-ou-2d.json"), "--out", dir.File("v.h5"), "--json", json, .. Toy]);
         Assert.True(r.ExitCode == ExitCodes.Success, r.Stdout + r.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         foreach (var name in new[] { "convex_hull_bound", "imitation_rate" })
         {
-            var check = Check(report, name);
+            var check = VerifyReport.Check(report, name);
             Assert.True(check.GetProperty("passed").GetBoolean(), check.ToString());
             Assert.Contains("forward = ou: judged on X = e^tau Y", check.GetProperty("detail").GetString());
         }
-        var mc = Check(report, "monte_carlo");
+        var mc = VerifyReport.Check(report, "monte_carlo");
         Assert.True(mc.GetProperty("passed").GetBoolean(), mc.ToString());
         Assert.Contains("particles vs exact v(t_min)", mc.GetProperty("detail").GetString());
         Assert.Contains("Y against the grid's OU v(t_min)", mc.GetProperty("detail").GetString());

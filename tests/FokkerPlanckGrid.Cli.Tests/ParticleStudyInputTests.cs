@@ -8,19 +8,12 @@ namespace FokkerPlanckGrid.Cli.Tests;
 /// </summary>
 public class ParticleStudyInputTests
 {
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
-    }
-
     private static string Study(string kind, string cases, string parameters, string measure) => $$"""
         { "kind": "{{kind}}", "title": "t", "reproduces": "r", "paper": "p", "cases": {{cases}},
           "parameters": {{parameters}}, "expect": [ { "measure": "{{measure}}", "max": 1, "says": "s" } ] }
         """;
 
-    private static string Case(string name) => JsonSerializer.Serialize(RepoFile($"validation/cases/{name}.json"));
+    private static string Case(string name) => JsonSerializer.Serialize(Repo.File($"validation/cases/{name}.json"));
 
     [Theory]
     [InlineData("figure3", "particles-2d-prior", "{}", "axis_offset", "cases[0] = ", "eps = 0")]

@@ -12,9 +12,6 @@ public class SampleCommandTests
 {
     private static readonly string[] Small = ["--set", "particles.steps=40", "--set", "particles.store=11"];
 
-    private static JsonElement Check(JsonDocument report, string name) =>
-        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-
     /// <summary>The default case (1D), 5000 particles: more than the 4096 stored, so every second one is (stride 2).</summary>
     [Fact]
     public void Sample_WritesTheParticlesLayout_AndEndsWithTheSummary()
@@ -131,14 +128,6 @@ public class SampleCommandTests
         RunFileAssert.NoTemporaries(h5);
     }
 
-    /// <summary>A file of the repository (found by walking up from the test assembly to the folder holding validation/).</summary>
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
-    }
-
     /// <summary>
     /// validation/cases/figure3-particles.json with a coarser grid (the particles as in the file): the convex-hull bound
     /// exactly, the imitation and barycentre rates at 1/2 with the five y-axis starts at (0, 0), the Monte Carlo
@@ -149,16 +138,16 @@ public class SampleCommandTests
     {
         using var dir = new TempDirectory();
         string h5 = dir.File("f3.h5"), json = dir.File("f3.json");
-        var result = Cli.Run("verify", RepoFile("validation/cases/figure3-particles.json"), "--out", h5, "--json", json,
+        var result = Cli.Run("verify", Repo.File("validation/cases/figure3-particles.json"), "--out", h5, "--json", json,
             "--set", "grid.cells=[160, 160]", "--set", "time.steps=20");
         Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         foreach (var name in new[] { "convex_hull_bound", "imitation_rate", "barycentre_limits" })
         {
-            Assert.True(Check(report, name).GetProperty("passed").GetBoolean(), name);
-            Assert.True(Check(report, name).GetProperty("guaranteed").GetBoolean(), name);
+            Assert.True(VerifyReport.Check(report, name).GetProperty("passed").GetBoolean(), name);
+            Assert.True(VerifyReport.Check(report, name).GetProperty("guaranteed").GetBoolean(), name);
         }
-        Assert.Contains("(0, 0) x5", Check(report, "barycentre_limits").GetProperty("detail").GetString());
+        Assert.Contains("(0, 0) x5", VerifyReport.Check(report, "barycentre_limits").GetProperty("detail").GetString());
         Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("monte_carlo: not applicable"));
         Assert.Equal([101, 12, 2], Hdf5Reader.ReadShape(h5, Hdf5Layout.ParticlesX));
         Assert.Contains("note: monte_carlo: not applicable", result.Stdout);
@@ -190,10 +179,10 @@ public class SampleCommandTests
             "--set", "time.tMin=0.1", "--set", "particles={\"count\": 20000, \"steps\": 50}");
         Assert.True(result.ExitCode == ExitCodes.Success, result.Stdout + result.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
-        var mc = Check(report, "monte_carlo");
+        var mc = VerifyReport.Check(report, "monte_carlo");
         Assert.True(mc.GetProperty("passed").GetBoolean(), mc.GetProperty("detail").GetString());
         Assert.Contains("exact, v = u", mc.GetProperty("detail").GetString());
-        var hull = Check(report, "convex_hull_bound");
+        var hull = VerifyReport.Check(report, "convex_hull_bound");
         Assert.False(hull.GetProperty("guaranteed").GetBoolean());
         Assert.StartsWith("not guaranteed for eps = 0.2", hull.GetProperty("detail").GetString());
     }

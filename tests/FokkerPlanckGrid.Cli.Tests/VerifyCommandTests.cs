@@ -6,9 +6,6 @@ namespace FokkerPlanckGrid.Cli.Tests;
 /// <summary>`fpgrid verify` end to end: a passing case, a negative control that must fail, the JSON report.</summary>
 public class VerifyCommandTests
 {
-    private static JsonElement Check(JsonDocument report, string name) =>
-        report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
-
     [Fact]
     public void Verify_OnTheDefaultCase_PassesEveryCheck_AndWritesTheReportAndDiagnostics()
     {
@@ -21,7 +18,7 @@ public class VerifyCommandTests
         Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
         foreach (var name in new[] { "mass", "positivity", "lp_bound_p2", "lp_discrete_bound_pinf", "kl_discrete_dpi", "liyau",
                      "liyau_discrete", "dissipation_identity", "hessian_bounds", "resolution" })
-            Assert.True(Check(report, name).GetProperty("passed").GetBoolean(), name);
+            Assert.True(VerifyReport.Check(report, name).GetProperty("passed").GetBoolean(), name);
         var (lp, shape) = Hdf5Reader.ReadDoubles(h5, Hdf5Layout.DiagnosticsLpNorm);
         Assert.Equal([51, 4], shape);
         Assert.All(lp, x => Assert.True(double.IsFinite(x)));
@@ -46,20 +43,12 @@ public class VerifyCommandTests
         Assert.True(result.ExitCode == ExitCodes.CheckFailed, result.Stdout + result.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.False(report.RootElement.GetProperty("passed").GetBoolean());
-        Assert.False(Check(report, "liyau").GetProperty("passed").GetBoolean());
-        Assert.False(Check(report, "liyau_discrete").GetProperty("passed").GetBoolean());
-        Assert.False(Check(report, "lp_bound_p2").GetProperty("passed").GetBoolean());
-        Assert.True(Check(report, "mass").GetProperty("passed").GetBoolean());
-        Assert.True(Check(report, "positivity").GetProperty("passed").GetBoolean());
-        Assert.Contains("not guaranteed", Check(report, "liyau").GetProperty("detail").GetString());
-    }
-
-    /// <summary>A file of the repository (found by walking up from the test assembly to the folder holding validation/).</summary>
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        throw new FileNotFoundException(relative);
+        Assert.False(VerifyReport.Check(report, "liyau").GetProperty("passed").GetBoolean());
+        Assert.False(VerifyReport.Check(report, "liyau_discrete").GetProperty("passed").GetBoolean());
+        Assert.False(VerifyReport.Check(report, "lp_bound_p2").GetProperty("passed").GetBoolean());
+        Assert.True(VerifyReport.Check(report, "mass").GetProperty("passed").GetBoolean());
+        Assert.True(VerifyReport.Check(report, "positivity").GetProperty("passed").GetBoolean());
+        Assert.Contains("not guaranteed", VerifyReport.Check(report, "liyau").GetProperty("detail").GetString());
     }
 
     /// <summary>
@@ -75,18 +64,18 @@ public class VerifyCommandTests
     {
         using var dir = new TempDirectory();
         string json = dir.File("r.json");
-        var result = Cli.Run("verify", RepoFile(file), "--out", dir.File("r.h5"), "--json", json,
+        var result = Cli.Run("verify", Repo.File(file), "--out", dir.File("r.h5"), "--json", json,
             "--set", cells, "--set", eps, "--set", "time.tMin=0.01", "--set", "time.steps=50");
         Assert.True(result.ExitCode is ExitCodes.Success or ExitCodes.CheckFailed, result.Stdout + result.Stderr);
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         foreach (var name in file.Contains("mixing") ? new[] { "kl_v_u_monotone", "dissipation_identity" } : ["kl_v_u_monotone"])
         {
-            var check = Check(report, name);
+            var check = VerifyReport.Check(report, name);
             Assert.True(check.GetProperty("measured").ValueKind == JsonValueKind.Number && double.IsFinite(check.GetProperty("measured").GetDouble()),
                 $"{name}: {check}");
             Assert.True(check.GetProperty("bound").ValueKind == JsonValueKind.Number, $"{name}: {check}");
         }
-        Assert.True(Check(report, "kl_v_u_monotone").GetProperty("passed").GetBoolean());
+        Assert.True(VerifyReport.Check(report, "kl_v_u_monotone").GetProperty("passed").GetBoolean());
         var kl = Hdf5Reader.ReadDoubles(dir.File("r.h5"), Hdf5Layout.DiagnosticsKlVU).Data;
         Assert.All(kl, x => Assert.True(double.IsFinite(x)));
     }
