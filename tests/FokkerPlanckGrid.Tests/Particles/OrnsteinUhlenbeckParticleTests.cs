@@ -1,3 +1,4 @@
+using FokkerPlanckGrid.Tests.Support;
 using FokkerPlanckGrid.Distributions;
 using FokkerPlanckGrid.Equations;
 using FokkerPlanckGrid.Particles;
@@ -44,13 +45,7 @@ public class OrnsteinUhlenbeckParticleTests
         for (int c = 0; c < 2; c++)
         {
             double mean = Math.Exp(-tMin) * y[c];
-            double sum = 0, sq = 0;
-            for (int p = 0; p < n; p++) sum += run.EndPoint(p, c);
-            double m = sum / n;
-            for (int p = 0; p < n; p++) sq += (run.EndPoint(p, c) - m) * (run.EndPoint(p, c) - m);
-            double v = sq / (n - 1);
-            Assert.InRange(m, mean - 5 * Math.Sqrt(variance / n), mean + 5 * Math.Sqrt(variance / n));
-            Assert.InRange(v, variance * (1 - 5 * Math.Sqrt(2.0 / n)), variance * (1 + 5 * Math.Sqrt(2.0 / n)));
+            ParticleMoments.AssertEndPoints(run, c, mean, variance);
         }
         // and at T the particles are draws of w(T) = N(e^{-T} y, 1 - e^{-2T}): the mapped start
         double varT = 1 - Math.Exp(-2 * T), sumT = 0;

@@ -1,3 +1,4 @@
+using FokkerPlanckGrid.Tests.Support;
 using FokkerPlanckGrid.Convergence;
 using FokkerPlanckGrid.Distributions;
 using FokkerPlanckGrid.Particles;
@@ -86,13 +87,7 @@ public class ParticleSamplerTests
         for (int c = 0; c < 2; c++)
         {
             double mean = y[c] + (mu[c] - y[c]) * Math.Pow(ratio, (1 + eps) / 2);
-            double sum = 0, sq = 0;
-            for (int p = 0; p < n; p++) sum += run.EndPoint(p, c);
-            double m = sum / n;
-            for (int p = 0; p < n; p++) sq += (run.EndPoint(p, c) - m) * (run.EndPoint(p, c) - m);
-            double v = sq / (n - 1);
-            Assert.InRange(m, mean - 5 * Math.Sqrt(variance / n), mean + 5 * Math.Sqrt(variance / n));
-            Assert.InRange(v, variance * (1 - 5 * Math.Sqrt(2.0 / n)), variance * (1 + 5 * Math.Sqrt(2.0 / n)));
+            ParticleMoments.AssertEndPoints(run, c, mean, variance);
         }
     }
 
