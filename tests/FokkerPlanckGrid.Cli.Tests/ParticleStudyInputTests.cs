@@ -25,6 +25,9 @@ public class ParticleStudyInputTests
     [InlineData("mixing", "P1a", "{}", "grid_near_minima", "cases[0] = ", "score.kind = mixed")]
     [InlineData("mixing", "mixing-1d", "{\"steps\": 7}", "grid_near_minima", "parameters.steps", "even integer")]
     [InlineData("monte-carlo", "figure3-particles", "{}", "distance_ratio", "cases[0] = ", "drawn from v_T")]
+    [InlineData("monte-carlo", "particles-ou-2d", "{}", "distance_ratio", "forward", "heat-flow cases")]
+    [InlineData("theorem-3-11", "particles-ou-2d", "{}", "hull_bound_excess", "forward", "heat-flow cases")]
+    [InlineData("figure3", "particles-ou-2d", "{}", "axis_offset", "forward", "heat-flow cases")]
     public void ParticleStudy_WithBadInput_ExitsTwo_NamingTheKey(string kind, string caseName, string parameters, string measure,
         string key, string rule)
     {

@@ -33,21 +33,34 @@ public static class StudyParticles
         return sized with { Particles = p with { Steps = steps, Count = count, Store = Math.Min(p.Store, steps + 1) } };
     }
 
-    /// <summary>The case's `particles` block, or a bad-input error naming the case.</summary>
-    public static ParticlesSpec Require(Case c, string where) =>
-        c.Particles ?? throw new CaseInputException(where, c.Name, "needs a particles block (count, seed, method, steps, store)");
+    /// <summary>The case's `particles` block, or a bad-input error naming the case (also for a case with forward = ou).</summary>
+    public static ParticlesSpec Require(Case c, string where)
+    {
+        RequireHeatFlow(c, where);
+        return c.Particles ?? throw new CaseInputException(where, c.Name, "needs a particles block (count, seed, method, steps, store)");
+    }
 
     /// <summary>
-    /// Runs the particles of <paramref name="setup"/> and adds a line to the outcome's runs. The run is returned in the
-    /// case's coordinates and times (for forward = ou: Y = X / e^tau at OU times, <see cref="ParticleSetup.InCaseCoordinates"/>);
-    /// the observer sees the sampler's own (heat) coordinates, where the heat-flow theorems are judged.
+    /// The particle studies judge heat-flow statements (sqrt(t/T) hull bound, sqrt(t) rate) on the runs themselves: a
+    /// case with forward = ou is bad input here (`fpgrid verify` judges OU particles in their OU form).
+    /// </summary>
+    public static void RequireHeatFlow(Case c, string where)
+    {
+        if (c.Forward != ForwardKind.Heat)
+            throw new CaseInputException($"{where}.forward", "ou", $"the particle studies take heat-flow cases (case '{c.Name}'); `fpgrid verify` judges OU particles");
+    }
+
+    /// <summary>
+    /// Runs the particles of <paramref name="setup"/> and adds a line to the outcome's runs. The studies judge the
+    /// heat-flow statements on the run itself, so a case with forward = ou is an input error here (`fpgrid verify`
+    /// judges OU particles in their OU form).
     /// </summary>
     public static ParticleRun Run(StudyOutcome outcome, string label, ParticleSetup setup, StudyContext context,
         IParticleObserver? observer = null, int? storedLevels = null, int maxStored = ParticleSampler.DefaultMaxStored, int coarsen = 1)
     {
         var spec = setup.Spec;
-        var run = setup.InCaseCoordinates(
-            setup.Sampler.Run(spec.Count, spec.Seed, storedLevels ?? spec.Store, maxStored, context.Threads, observer, coarsen: coarsen), coarsen);
+        RequireHeatFlow(setup.Case, "case");
+        var run = setup.Sampler.Run(spec.Count, spec.Seed, storedLevels ?? spec.Store, maxStored, context.Threads, observer, coarsen: coarsen);
         if (run.BreakdownLevel is { } b)
             throw new NumericalBreakdownException(b, run.Levels[b], $"a particle of '{label}' became non-finite");
         static string N(double x) => x.ToString("G4", CultureInfo.InvariantCulture);

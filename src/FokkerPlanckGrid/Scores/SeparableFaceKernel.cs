@@ -61,6 +61,7 @@ internal sealed class SeparableFaceKernel
     private double _t, _scale = 1;
     private FaceField? _faces;
     private readonly double[] _maxX, _maxY;   // per worker: max |s| over the interior faces it wrote
+    private readonly double[][] _lineScalars;  // per worker: the four lines' e_k and a_k (heap: K may be large)
 
     public SeparableFaceKernel(ISeparableMixture mixture, int threads)
     {
@@ -70,6 +71,8 @@ internal sealed class SeparableFaceKernel
         _lines = FaceLines;
         _maxX = new double[_team.Size];
         _maxY = new double[_team.Size];
+        _lineScalars = new double[_team.Size][];
+        for (int w = 0; w < _team.Size; w++) _lineScalars[w] = new double[2 * Lines * mixture.Count];
     }
 
     /// <summary>(max |s_x|, max |s_y|) over the interior faces of the last evaluation.</summary>
@@ -145,7 +148,7 @@ internal sealed class SeparableFaceKernel
             {
                 int i0 = c * Lines, i1 = Math.Min(i0 + Lines, nx + 1);
                 // x-faces of lines i (fixed x = x_{i-1/2}, all y_j): s_x = c sum_k g_k(x) F_k(y) / sum_k E_k(x) F_k(y)
-                if (Combine(_exFace, _gxFace, i0, nx, _eyCenter, _eyCenter, ny, faces.X, ny, numeratorFromLine: true))
+                if (Combine(_exFace, _gxFace, i0, nx, _eyCenter, _eyCenter, ny, faces.X, ny, numeratorFromLine: true, _lineScalars[w]))
                     for (int i = i0; i < i1; i++) FixUnderflow(faces.X.AsSpan(i * ny, ny), i, xFaces: true);
                 for (int i = Math.Max(i0, 1); i < Math.Min(i1, nx); i++)   // the walls (lines 0 and nx) carry no flux
                     maxX = Math.Max(maxX, Norms.MaxAbs(faces.X.AsSpan(i * ny, ny)));
@@ -154,7 +157,7 @@ internal sealed class SeparableFaceKernel
             {
                 int i0 = (c - xChunks) * Lines, i1 = Math.Min(i0 + Lines, nx);
                 // y-faces of lines i (fixed x = x_i, all y_{j-1/2}): s_y = c sum_k E_k(x) h_k(y) / sum_k E_k(x) F_k(y)
-                if (Combine(_exCenter, _exCenter, i0, nx - 1, _eyFace, _gyFace, ny + 1, faces.Y, ny + 1, numeratorFromLine: false))
+                if (Combine(_exCenter, _exCenter, i0, nx - 1, _eyFace, _gyFace, ny + 1, faces.Y, ny + 1, numeratorFromLine: false, _lineScalars[w]))
                     for (int i = i0; i < i1; i++) FixUnderflow(faces.Y.AsSpan(i * (ny + 1), ny + 1), i, xFaces: false);
                 for (int i = i0; i < i1; i++)
                     maxY = Math.Max(maxY, Norms.MaxAbs(faces.Y.AsSpan(i * (ny + 1) + 1, ny - 1)));
@@ -177,13 +180,13 @@ internal sealed class SeparableFaceKernel
     /// <see cref="FixUnderflow"/>; returns whether there are any.
     /// </summary>
     private bool Combine(double[] lineE, double[] lineG, int i0, int last, double[] colE, double[] colG, int n,
-        double[] dest, int destStride, bool numeratorFromLine)
+        double[] dest, int destStride, bool numeratorFromLine, double[] scalars)
     {
         int count = _mixture.Count, ld = _stride;
         double inv2t = _scale * _mixture.RatioScale(_t);
         // per k, the four lines' scalars side by side
-        Span<double> e = stackalloc double[Lines * count];
-        Span<double> a = stackalloc double[Lines * count];
+        Span<double> e = scalars.AsSpan(0, Lines * count);
+        Span<double> a = scalars.AsSpan(Lines * count, Lines * count);
         for (int k = 0; k < count; k++)
             for (int q = 0; q < Lines; q++)
             {

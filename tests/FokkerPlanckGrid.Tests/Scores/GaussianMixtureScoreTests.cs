@@ -55,11 +55,10 @@ public class GaussianMixtureScoreTests
     }
 
     /// <summary>
-    /// What rounding in the exponents allows at a point, to first order: the exponents a_k = log w_k - sum_d
-    /// (log V_kd / 2 + (x_d - m_kd)^2 / (2 V_kd)) carry absolute errors of a few ulps of the magnitudes M_k of their
-    /// terms, which move the softmax weights p_k by p_k da_k, hence s = sum_k p_k r_k by sum_k p_k da_k (r_k - s):
-    /// 32 u max_k M_k sum_k p_k |r_k - s|. With narrow components r_k = (m_k - x)/V_k can be far larger than s (terms of
-    /// opposite sign cancel), so this can exceed 1e-13 max |s| — for either formula, not just the separable one.
+    /// What rounding in the exponents allows at a point (<see cref="DiracMixtureScoreTests.SoftmaxConditioning"/>) with
+    /// a_k = log w_k - sum_d (log V_kd / 2 + (x_d - m_kd)^2 / (2 V_kd)), M_k the sum of the terms' magnitudes and
+    /// r_k = (m_k - x)_d / V_kd. With narrow components r_k can be far larger than s (terms of opposite sign cancel), so
+    /// this can exceed 1e-13 max |s| — for either formula, not just the separable one.
     /// Positions scaled by <paramref name="a"/> and the result by a (the OU laws: a s(a x, t)).
     /// </summary>
     private static double Conditioning(GaussianCase c, double[] point, int component, double t, double a)
@@ -83,10 +82,7 @@ public class GaussianMixtureScoreTests
             exponent[j] = e;
             magnitude[j] = m;
         }
-        double max = exponent.Max(), z = exponent.Sum(e => Math.Exp(e - max));
-        double s = Enumerable.Range(0, k).Sum(j => Math.Exp(exponent[j] - max) / z * r[j]);
-        double spread = Enumerable.Range(0, k).Sum(j => Math.Exp(exponent[j] - max) / z * Math.Abs(r[j] - s));
-        return a * 32 * Math.Pow(2, -52) * magnitude.Max() * spread;
+        return a * DiracMixtureScoreTests.SoftmaxConditioning(exponent, magnitude, r);
     }
 
     [Property(MaxTest = 60, Arbitrary = [typeof(GaussianArbitraries)])]
@@ -98,6 +94,25 @@ public class GaussianMixtureScoreTests
         new ExactScore(laws).EvaluateFaces(grid, c.T, faces);
         DiracMixtureScoreTests.AssertEqualsPointwise(grid, faces, (x, s) => laws.Score(x, c.T, s),
             (p, d) => Conditioning(c, p, d, OrnsteinUhlenbeckMarginals.HeatTime(c.T), OrnsteinUhlenbeckMarginals.Scale(c.T)));
+    }
+
+    /// <summary>The kernel's max |s| over the interior faces (the Courant number's input) is that of the faces it wrote.</summary>
+    [Theory]
+    [InlineData(1, 13, 9)]
+    [InlineData(2, 7, 20)]
+    public void InteriorMaxAbs_IsTheMaxOverTheInteriorFaces(int threads, int nx, int ny)
+    {
+        var data = GaussianMixture.Isotropic([[-1.0, 0.5], [2.0, -1.0]], [0.3, 0.05], [0.4, 0.6]);
+        var grid = Grid.OnRectangle(-4, 4, nx, -3, 3, ny);
+        var faces = new FaceField(grid);
+        var score = new GaussianMixtureScore(data, threads);
+        score.EvaluateFaces(grid, 0.02, faces);
+        double mx = 0, my = 0;
+        for (int i = 1; i < nx; i++)
+            for (int j = 0; j < ny; j++) mx = Math.Max(mx, Math.Abs(faces.X[i * ny + j]));
+        for (int i = 0; i < nx; i++)
+            for (int j = 1; j < ny; j++) my = Math.Max(my, Math.Abs(faces.Y[i * (ny + 1) + j]));
+        Assert.Equal((mx, my), score.InteriorMaxAbs);
     }
 
     [Fact]

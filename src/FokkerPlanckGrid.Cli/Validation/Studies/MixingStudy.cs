@@ -65,6 +65,7 @@ public sealed class MixingStudy : IStudyKind
         for (int i = 0; i < spec.Cases.Count; i++)
         {
             var c = spec.Cases[i].Case;
+            StudyParticles.RequireHeatFlow(c, $"cases[{i}]");
             if (c.Score is not MixedScoreSpec mixed)
                 throw new CaseInputException($"cases[{i}]", spec.Cases[i].Source, "mixing needs a case with score.kind = mixed");
             if (MixingPotential.Of(mixed, out string reason) is not { } potential)
