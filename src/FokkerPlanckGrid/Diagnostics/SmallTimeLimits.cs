@@ -43,7 +43,7 @@ public static class SmallTimeLimits
     public static double MeanShiftDeviationBound(DiracMixture data, ReadOnlySpan<double> x, double t)
     {
         int i = VoronoiCores.NearestAtom(data, x);
-        double ri = SquaredDistance(data, i, x), sum = 0;
+        double ri = data.SquaredDistance(i, x), sum = 0;
         for (int j = 0; j < data.Count; j++)
         {
             if (j == i) continue;
@@ -53,7 +53,7 @@ public static class SmallTimeLimits
                 double g = data.Point(j, d) - data.Point(i, d);
                 gap += g * g;
             }
-            sum += data.Weights[j] / data.Weights[i] * Math.Exp(-(SquaredDistance(data, j, x) - ri) / (4 * t)) * Math.Sqrt(gap);
+            sum += data.Weights[j] / data.Weights[i] * Math.Exp(-(data.SquaredDistance(j, x) - ri) / (4 * t)) * Math.Sqrt(gap);
         }
         return sum;
     }
@@ -69,14 +69,4 @@ public static class SmallTimeLimits
         return (4 * t * Math.Log(data.Weights.Min()) + upper, upper);
     }
 
-    private static double SquaredDistance(DiracMixture data, int k, ReadOnlySpan<double> x)
-    {
-        double r = 0;
-        for (int d = 0; d < data.Dimension; d++)
-        {
-            double dx = x[d] - data.Point(k, d);
-            r += dx * dx;
-        }
-        return r;
-    }
 }

@@ -31,7 +31,7 @@ public static class VoronoiCores
         double inv4t = 1 / (4 * t), max = double.NegativeInfinity;
         for (int k = 0; k < data.Count; k++)
         {
-            p[k] = Math.Log(data.Weights[k]) - SquaredDistance(data, k, x) * inv4t;
+            p[k] = Math.Log(data.Weights[k]) - data.SquaredDistance(k, x) * inv4t;
             max = Math.Max(max, p[k]);
         }
         double z = 0;
@@ -55,7 +55,7 @@ public static class VoronoiCores
         double d = double.PositiveInfinity;
         for (int k = 0; k < data.Count; k++)
         {
-            double r = SquaredDistance(data, k, x);
+            double r = data.SquaredDistance(k, x);
             if (r < d) { d = r; best = k; }
         }
         return best;
@@ -68,12 +68,12 @@ public static class VoronoiCores
     public static bool InMarginCore(DiracMixture data, int k, ReadOnlySpan<double> x, double t, double gamma, bool inner)
     {
         double c = inner ? (data.Count - 1) * gamma : gamma;
-        double rk = SquaredDistance(data, k, x);
+        double rk = data.SquaredDistance(k, x);
         for (int j = 0; j < data.Count; j++)
         {
             if (j == k) continue;
             double a = 4 * t * Math.Log(c * data.Weights[j] / ((1 - gamma) * data.Weights[k]));
-            if (!(SquaredDistance(data, j, x) - rk > a)) return false;
+            if (!(data.SquaredDistance(j, x) - rk > a)) return false;
         }
         return true;
     }
@@ -193,14 +193,4 @@ public static class VoronoiCores
         return 0.5 * twice;
     }
 
-    private static double SquaredDistance(DiracMixture data, int k, ReadOnlySpan<double> x)
-    {
-        double r = 0;
-        for (int d = 0; d < data.Dimension; d++)
-        {
-            double dx = x[d] - data.Point(k, d);
-            r += dx * dx;
-        }
-        return r;
-    }
 }

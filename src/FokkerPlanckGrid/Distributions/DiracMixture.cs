@@ -188,7 +188,8 @@ public sealed class DiracMixture : IDataDistribution
 
     private double Exponent(int k, ReadOnlySpan<double> x, double inv4t) => _logWeights[k] - SquaredDistance(k, x) * inv4t;
 
-    private double SquaredDistance(int k, ReadOnlySpan<double> x)
+    /// <summary>|x - y_k|^2.</summary>
+    public double SquaredDistance(int k, ReadOnlySpan<double> x)
     {
         double r = 0;
         for (int d = 0; d < Dimension; d++)
