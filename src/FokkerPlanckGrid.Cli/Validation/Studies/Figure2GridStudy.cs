@@ -45,17 +45,11 @@ public sealed class Figure2GridStudy : IStudyKind
             throw new CaseInputException("cases[0]", spec.Cases[0].Source, "figure2-grid needs a 2D curve case with the exact score");
         var tMins = p.Numbers("tMins", $"must be times in [t_min, T) = [{c.Time.TMin}, {c.Time.T})",
             t => t >= c.Time.TMin && t < c.Time.T, [0.1, 0.01, 0.001]).Distinct().OrderDescending().ToArray();
-        int n = p.Integer("samples", "must be an integer >= 1", k => k >= 1, 10);
-        int seed = p.Integer("seed", "must be an integer", _ => true, 1);
-        double share = p.Number("share", "must be a number in (0, 1)", x => x > 0 && x < 1, 0.95);
-        double delta = p.Number("delta", "must be a number > 0", x => x > 0, 0.1);
-        var view = p.Points("view", 2, c.Grid.Box);
-        if (view.Any(b => !(b[1] > b[0])))
-            throw new CaseInputException(StudyParameters.Key("view"), "", "must be [[x0, x1], [y0, y1]] with x0 < x1, y0 < y1");
-        var empirical = c with { Name = c.Name + "-empirical", Data = new SamplesSpec(null, null, c.Data, n, seed) };
+        var m = MemorisationParameters.Read(p, c);
+        var empirical = m.Empirical(c);
         StudyRuns.Build(c);
         StudyRuns.Build(empirical);
-        return new Prepared(c, empirical, tMins, share, delta, view);
+        return new Prepared(c, empirical, tMins, m.Share, m.Delta, m.View);
     }
 
     private sealed class Prepared(Case c, Case empirical, double[] tMins, double share, double delta, double[][] view) : IStudy

@@ -70,23 +70,17 @@ public sealed class Figure2SdeStudy : IStudyKind
         if (multiple == 0)
             throw new CaseInputException(StudyParameters.Key("tMins"), string.Join(", ", tMins), "must be levels of a geometric time grid from T to t_min");
         var c = StudyParticles.AtSize(full, spec, stepMultiple: 2 * multiple);
-        int n = p.Integer("samples", "must be an integer >= 1", k => k >= 1, 10);
-        int seed = p.Integer("seed", "must be an integer", _ => true, 1);
-        double share = p.Number("share", "must be a number in (0, 1)", x => x > 0 && x < 1, 0.95);
-        double delta = p.Number("delta", "must be a number > 0", x => x > 0, 0.1);
-        var view = p.Points("view", 2, c.Grid.Box);
-        if (view.Any(b => !(b[1] > b[0])))
-            throw new CaseInputException(StudyParameters.Key("view"), "", "must be [[x0, x1], [y0, y1]] with x0 < x1, y0 < y1");
+        var m = MemorisationParameters.Read(p, c);
         int blocks = p.Integer("blocks", "must be an even integer >= 2 dividing the case's cells", b => b >= 2 && b % 2 == 0, 8);
         if (c.Grid.Cells.Any(k => k % blocks != 0))
             throw new CaseInputException(StudyParameters.Key("blocks"), blocks.ToString(), $"must divide the cells {string.Join(" x ", c.Grid.Cells)} at this size");
         int shown = p.Integer("shown", "must be an integer in [100, 10^5]", k => k is >= 100 and <= 100_000, 2500);
-        var empirical = c with { Name = c.Name + "-empirical", Data = new SamplesSpec(null, null, c.Data, n, seed) };
+        var empirical = m.Empirical(c);
         StudyRuns.Build(c);
         StudyRuns.Build(empirical);
         ParticleCases.Build(c);
         ParticleCases.Build(empirical);
-        return new Prepared(c, empirical, tMins, share, delta, view, blocks, shown);
+        return new Prepared(c, empirical, tMins, m.Share, m.Delta, m.View, blocks, shown);
     }
 
     /// <summary>One score's samples and grid densities at every t_min.</summary>
