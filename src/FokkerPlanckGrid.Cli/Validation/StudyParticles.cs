@@ -51,15 +51,13 @@ public static class StudyParticles
     }
 
     /// <summary>
-    /// Runs the particles of <paramref name="setup"/> and adds a line to the outcome's runs. The studies judge the
-    /// heat-flow statements on the run itself, so a case with forward = ou is an input error here (`fpgrid verify`
-    /// judges OU particles in their OU form).
+    /// Runs the particles of <paramref name="setup"/> and adds a line to the outcome's runs (heat-flow cases only: the
+    /// studies reject forward = ou when they are prepared, <see cref="RequireHeatFlow"/>).
     /// </summary>
     public static ParticleRun Run(StudyOutcome outcome, string label, ParticleSetup setup, StudyContext context,
         IParticleObserver? observer = null, int? storedLevels = null, int maxStored = ParticleSampler.DefaultMaxStored, int coarsen = 1)
     {
         var spec = setup.Spec;
-        RequireHeatFlow(setup.Case, "case");
         var run = setup.Sampler.Run(spec.Count, spec.Seed, storedLevels ?? spec.Store, maxStored, context.Threads, observer, coarsen: coarsen);
         if (run.BreakdownLevel is { } b)
             throw new NumericalBreakdownException(b, run.Levels[b], $"a particle of '{label}' became non-finite");

@@ -29,7 +29,6 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema, IScaledFac
     public const double ExpCutoff = -708;
     private readonly DiracMixture _data;
     private readonly SeparableFaceKernel _kernel;
-    private double _scale = 1;
 
     /// <param name="data">the mixture</param>
     /// <param name="threads">worker threads for the face kernel (0: one per core)</param>
@@ -57,8 +56,7 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema, IScaledFac
     /// </summary>
     public void EvaluateFaces(Grid grid, double t, FaceField faces, double scale)
     {
-        _scale = scale;
-        if (grid.Dimension == 1) Faces1D(grid, t, faces.X);
+        if (grid.Dimension == 1) Faces1D(grid, t, scale, faces.X);
         else _kernel.Evaluate(grid, t, faces, scale);
     }
 
@@ -81,12 +79,12 @@ public sealed class DiracMixtureScore : IScore, IInteriorFaceExtrema, IScaledFac
     /// applies the same rule, so a face's value does not depend on its place in a vector.
     /// </para>
     /// </summary>
-    private void Faces1D(Grid grid, double t, double[] dest)
+    private void Faces1D(Grid grid, double t, double scale, double[] dest)
     {
         int count = _data.Count, n = grid.Nx + 1, vc = Vector<double>.Count;
         var points = _data.PointData;
         var logW = _data.LogWeights;
-        double inv4t = 1 / (4 * t), inv2t = _scale / (2 * t), scale = _scale;
+        double inv4t = 1 / (4 * t), inv2t = scale / (2 * t);
         Span<double> offsets = stackalloc double[vc];
         for (int k = 0; k < vc; k++) offsets[k] = k;
         var step = new Vector<double>(offsets);

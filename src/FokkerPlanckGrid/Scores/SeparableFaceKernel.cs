@@ -183,7 +183,7 @@ internal sealed class SeparableFaceKernel
         double[] dest, int destStride, bool numeratorFromLine, double[] scalars)
     {
         int count = _mixture.Count, ld = _stride;
-        double inv2t = _scale * _mixture.RatioScale(_t);
+        double ratioScale = _scale * _mixture.RatioScale(_t);   // a / (2t) for atoms, a for Gaussians
         // per k, the four lines' scalars side by side
         Span<double> e = scalars.AsSpan(0, Lines * count);
         Span<double> a = scalars.AsSpan(Lines * count, Lines * count);
@@ -206,7 +206,7 @@ internal sealed class SeparableFaceKernel
         d0 = ref Unsafe.Add(ref d0, i0 * destStride);
         int j = 0, vc = Vector<double>.Count;
         var tiny = new Vector<double>(Underflow);
-        var scale = new Vector<double>(inv2t);
+        var scale = new Vector<double>(ratioScale);
         var small = Vector<double>.Zero;
         for (; j <= n - vc; j += vc)
         {
@@ -243,7 +243,7 @@ internal sealed class SeparableFaceKernel
                     num += a[k * Lines + q] * numerator[k * ld + j];
                 }
                 any |= den < Underflow;
-                dest[Math.Min(i0 + q, last) * destStride + j] = den < Underflow ? double.NaN : num / den * inv2t;
+                dest[Math.Min(i0 + q, last) * destStride + j] = den < Underflow ? double.NaN : num / den * ratioScale;
             }
         return any;
     }
